@@ -1,0 +1,91 @@
+"""One Pelican run, every language: our multilingual content model.
+
+- reads ``content/<section>/<key>.<lang>.md`` with YAML front matter;
+- gives each language its URL prefix and each section its URL segment;
+- links translations by key and feeds the language switcher and hreflang;
+- renders interface strings and dates in each page's language;
+- writes home pages, listings and the root language chooser per language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+from pelican.paginator import PaginationRule
+
+from .frontmatter import FrontMatterMarkdownReader
+from .i18n import install, load_translations
+from .languages import languages_from_settings
+from .listings import MultilingualGenerator
+from .sections import sections_from_settings
+
+# Pelican features this plugin replaces with language-aware versions.
+_OFF = (
+    "TAG_SAVE_AS CATEGORY_SAVE_AS AUTHOR_SAVE_AS TAGS_SAVE_AS CATEGORIES_SAVE_AS "
+    "AUTHORS_SAVE_AS ARCHIVES_SAVE_AS YEAR_ARCHIVE_SAVE_AS MONTH_ARCHIVE_SAVE_AS "
+    "DAY_ARCHIVE_SAVE_AS DRAFT_SAVE_AS DRAFT_LANG_SAVE_AS DRAFT_PAGE_SAVE_AS "
+    "DRAFT_PAGE_LANG_SAVE_AS INDEX_SAVE_AS"
+).split()
+_FEEDS = (
+    "FEED_ATOM FEED_RSS FEED_ALL_ATOM FEED_ALL_RSS CATEGORY_FEED_ATOM CATEGORY_FEED_RSS "
+    "AUTHOR_FEED_ATOM AUTHOR_FEED_RSS TAG_FEED_ATOM TAG_FEED_RSS TRANSLATION_FEED_ATOM "
+    "TRANSLATION_FEED_RSS"
+).split()
+
+
+def configure(pelican: Any) -> None:
+    settings = pelican.settings
+    sections = sections_from_settings(settings)
+    languages_from_settings(settings)  # fail early on a bad LANGUAGES setting
+    settings["ARTICLE_PATHS"] = [k for k, s in sections.items() if s.dated]
+    settings["PAGE_PATHS"] = [k for k, s in sections.items() if not s.dated]
+    for name in ("ARTICLE", "ARTICLE_LANG", "PAGE", "PAGE_LANG"):
+        settings[f"{name}_URL"] = "{prefix}{slug}/"
+        settings[f"{name}_SAVE_AS"] = "{prefix}{slug}/index.html"
+    # Translations are linked by key across all languages, not relative to a
+    # default language, so Pelican must treat every file as an original.
+    settings["ARTICLE_TRANSLATION_ID"] = None
+    settings["PAGE_TRANSLATION_ID"] = None
+    settings["DIRECT_TEMPLATES"] = []
+    for name in _OFF:
+        settings[name] = ""
+    for name in _FEEDS:
+        settings[name] = None
+    settings["PAGINATED_TEMPLATES"] = {"listing": None}
+    settings["PAGINATION_PATTERNS"] = [
+        PaginationRule(1, "{url}", "{save_as}"),
+        PaginationRule(2, "{url}page/{number}/", "{url}page/{number}/index.html"),
+    ]
+    settings["FILENAME_METADATA"] = ""
+    settings["USE_FOLDER_AS_CATEGORY"] = False
+
+
+def add_reader(readers: Any) -> None:
+    for extension in FrontMatterMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = FrontMatterMarkdownReader
+
+
+def add_i18n(generator: Any) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    languages = languages_from_settings(settings)
+    install(
+        env,
+        languages,
+        load_translations(generator.theme, languages),
+        settings["TIMEZONE"],
+    )
+
+
+def get_generators(_pelican: Any) -> type:
+    return MultilingualGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(add_i18n)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,157 @@
+"""Markdown files with YAML front matter, named ``<section>/<key>.<lang>.md``.
+
+The reader takes the language from the file-name suffix, the translation key
+from the stem and the kind of content from the folder, so editors never
+repeat them in the front matter. It is registered for ``.md`` in place of
+Pelican's own Markdown reader.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from markdown import Markdown
+from pelican.readers import BaseReader
+
+from .languages import languages_from_settings
+from .sections import sections_from_settings
+
+# Metadata that holds a point in time; parsed by us, not by YAML, so that
+# "2026-03-14" and "2026-03-14 10:30" are read the same way and localised
+# in the party's time zone by Pelican.
+DATE_FIELDS = ("date", "modified", "start", "end")
+# Fields whose value must not be turned into HTML by Markdown.
+PLAIN_FIELDS = ("title", "summary", "image_alt", "place", "role", "seat")
+
+
+class FrontMatterError(ValueError):
+    """A content file that cannot be read; the message is for the editor."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay strings for us to parse."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """Return (front matter, body, line number where the body starts)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        raise FrontMatterError(
+            path, 1, "the file must start with a '---' line, then the front matter"
+        )
+    end = text.find("\n---", 3)
+    if end == -1:
+        raise FrontMatterError(
+            path, 1, "the front matter is not closed: add a '---' line after it"
+        )
+    raw = text[4 : end + 1]
+    body_start = text.find("\n", end + 1)
+    body = text[body_start + 1 :] if body_start != -1 else ""
+    try:
+        data = yaml.load(raw, Loader=_StringDatesLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(path, line, f"front matter is not valid YAML: {problem}")
+    if not isinstance(data, dict):
+        raise FrontMatterError(path, 2, "front matter must be 'name: value' lines")
+    return data, body, raw.count("\n") + 3
+
+
+def parse_when(value: Any) -> datetime:
+    """A date or date-time written by an editor, as a naive or aware datetime."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return datetime.fromisoformat(str(value).strip())
+
+
+def parse_source_path(source_path: str, content_root: str) -> tuple[str, str, str]:
+    """``.../content/news/rural-clinics.fr.md`` -> ("news", "rural-clinics", "fr")."""
+    relative = os.path.relpath(source_path, content_root).replace(os.sep, "/")
+    section, _, filename = relative.partition("/")
+    stem = os.path.splitext(os.path.basename(filename or section))[0]
+    key, _, lang = stem.rpartition(".")
+    return (section if filename else ""), key, lang
+
+
+class FrontMatterMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings: dict[str, Any]):
+        super().__init__(settings)
+        self.language_codes = [lang.code for lang in languages_from_settings(settings)]
+        self.sections = sections_from_settings(settings)
+        self.tz = ZoneInfo(settings["TIMEZONE"])
+        # One Markdown instance, reset per file: building it is costly.
+        self._md = Markdown(**settings["MARKDOWN"])
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        rel = os.path.relpath(source_path, self.settings["PATH"])
+        section, key, lang = parse_source_path(source_path, self.settings["PATH"])
+        if lang not in self.language_codes:
+            raise FrontMatterError(
+                rel,
+                None,
+                f"the file name must end in .<language>.md with a language of "
+                f"{', '.join(self.language_codes)} (got {lang or 'none'!r})",
+            )
+        with open(source_path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+        front, body, _ = split_front_matter(text, rel)
+
+        metadata: dict[str, Any] = {}
+        for name, value in front.items():
+            name = str(name).lower()
+            if name in DATE_FIELDS:
+                try:
+                    when = parse_when(value)
+                    metadata[name] = when if when.tzinfo else when.replace(tzinfo=self.tz)
+                except ValueError:
+                    raise FrontMatterError(
+                        rel,
+                        None,
+                        f'{name} "{value}" is not a date; '
+                        "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    ) from None
+            elif name == "tags":
+                tags = value if isinstance(value, list) else [value]
+                metadata["tags"] = self.process_metadata("tags", [str(t) for t in tags])
+            elif name in PLAIN_FIELDS or not isinstance(value, str):
+                metadata[name] = value
+            else:
+                metadata[name] = self.process_metadata(name, value)
+        kind = self.sections.get(section)
+        if kind is None:
+            raise FrontMatterError(
+                rel,
+                None,
+                f"{section or 'content/'!r} is not a section; put the file in one of "
+                f"{', '.join(self.sections)}",
+            )
+        metadata.update(section=section, key=key, lang=lang)
+        metadata.setdefault("slug", key)
+        metadata.setdefault("template", kind.template)
+        # Used by the *_URL settings: "fr/communiques/"
+        metadata["prefix"] = kind.prefix(lang)
+
+        self._md.reset()
+        return self._md.convert(body), metadata

@@ -1,0 +1,18 @@
+"""Per-language Atom and RSS feeds (all, press releases, each region) and the
+journalists' feeds page. Needs the multilingual plugin, listed before it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .feeds import FeedsGenerator
+
+
+def get_generators(_pelican: Any) -> type:
+    return FeedsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

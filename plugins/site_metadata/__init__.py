@@ -1,0 +1,81 @@
+"""sitemap.xml with hreflang alternates, and robots.txt.
+
+Search engines learn from the sitemap which pages are translations of each
+other (``xhtml:link rel="alternate"``), the same set the pages declare in
+their ``<head>``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from pelican import signals
+from pelican.generators import Generator
+
+
+class SiteMetadataGenerator(Generator):
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, _writer: Any) -> None:
+        site = self.context["site"]
+        pages = self._pages(site)
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        for url, alternates, lastmod in pages:
+            lines.append(f"<url><loc>{_escape(site.absolute(url))}</loc>")
+            if lastmod:
+                lines.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
+            for alt in alternates:
+                lines.append(
+                    f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.language.tag)} '
+                    f"href={quoteattr(site.absolute(alt.url))}/>"
+                )
+            lines.append("</url>")
+        lines.append("</urlset>\n")
+        self._write("sitemap.xml", "\n".join(lines))
+        self._write(
+            "robots.txt",
+            f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n",
+        )
+
+    @staticmethod
+    def _pages(site: Any) -> list[tuple[str, list, Any]]:
+        """(url, available alternates, last modification) for every page."""
+        pages = []
+        generated = [site.home_url] + [
+            (lambda code, key=key: site.section_url(key, code))
+            for key, section in site.sections.items()
+            if section.listing_template
+        ]
+        for url_of in generated:
+            alternates = site.alternates_for(url_of)
+            for alt in alternates:
+                pages.append((alt.url, alternates, None))
+        for group in site.groups.values():
+            for item in group.values():
+                available = [a for a in item.alternates if a.available]
+                when = getattr(item, "modified", None) or getattr(item, "date", None)
+                pages.append((item.url, available, when))
+        return pages
+
+    def _write(self, name: str, text: str) -> None:
+        with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def _escape(url: str) -> str:
+    return url.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def get_generators(_pelican: Any) -> type:
+    return SiteMetadataGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
