@@ -57,19 +57,19 @@ SECTIONS = {
     },
     "press": {
         "title": "Press releases",
-        "url": {"ar": "bayanat", "fr": "communiques", "zgh": "tunghiwin"},
+        "url": {"ar": "bayanat", "fr": "communiques", "zgh": "isnghmisn"},
     },
     "program": {
         "title": "Program",
-        "url": {"ar": "barnamaj", "fr": "programme", "zgh": "ahil"},
+        "url": {"ar": "barnamaj", "fr": "programme", "zgh": "aghawas"},
     },
     "events": {
         "title": "Events",
-        "url": {"ar": "anshita", "fr": "agenda", "zgh": "tidyanin"},
+        "url": {"ar": "anshita", "fr": "agenda", "zgh": "timskarin"},
     },
     "regions": {
         "title": "Regions",
-        "url": {"ar": "jihat", "fr": "regions", "zgh": "tizunin"},
+        "url": {"ar": "jihat", "fr": "regions", "zgh": "timnadin"},
     },
     "people": {
         "title": "Leadership",

@@ -12,13 +12,15 @@ import io
 import os
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -27,8 +29,13 @@ from .languages import Language
 
 # gettext keywords used in the templates; `_in(code, msg)` translates into
 # another language than the page's (the language switcher speaks each
-# language in its own words).
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_in": (2,)}
+# language in its own words). Python code marks its msgids with N_().
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_in": (2,), "N_": None}
+
+
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
 
 
 def catalog_path(theme: str, code: str) -> str:
@@ -58,16 +65,46 @@ def _compile(path: str, locale: str, _mtime: float) -> Translations:
     return Translations(fp=buffer)
 
 
-def extract_messages(theme: str, extra: Iterable[str] = ()) -> set[str]:
-    """Every msgid the theme uses, plus extra ones from configuration."""
-    found = set(extra)
-    method_map = [("templates/**.html", "jinja2")]
-    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
-    for _file, _line, message, _comments, _context in extract_from_dir(
-        theme, method_map, options, keywords=KEYWORDS
-    ):
-        found.add(message if isinstance(message, str) else message[0])
-    return found
+def extract_messages(theme: str | Path, settings: dict[str, Any]) -> list[str]:
+    """Every msgid the site shows: templates, plugins' N_() marks, section titles."""
+    found = {section["title"] for section in settings["SECTIONS"].values()}
+    sources = [
+        (Path(theme), [("templates/**.html", "jinja2")]),
+        (Path(__file__).resolve().parent.parent, [("**.py", "python")]),
+    ]
+    for root, method_map in sources:
+        for _file, _line, message, *_rest in extract_from_dir(
+            str(root), method_map, keywords=KEYWORDS
+        ):
+            found.add(message if isinstance(message, str) else message[0])
+    return sorted(found)
+
+
+def update_catalogs(
+    theme: str | Path, settings: dict[str, Any]
+) -> list[tuple[Path, list[str]]]:
+    """Bring each language's .po up to date with the msgids; report the untranslated."""
+    messages = extract_messages(theme, settings)
+    report = []
+    for entry in settings["LANGUAGES"]:
+        code, locale = entry["code"], entry.get("locale", entry["code"])
+        path = Path(catalog_path(str(theme), code))
+        if path.exists():
+            with open(path, "rb") as handle:
+                catalog = read_po(handle, locale=locale)
+        else:
+            catalog = Catalog(locale=locale, project="party-site-kit", fuzzy=False)
+        for msgid in messages:
+            if msgid not in catalog:
+                catalog.add(msgid, "")
+        for message in list(catalog):
+            if message.id and message.id not in messages:
+                catalog.delete(message.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as handle:
+            write_po(handle, catalog, width=0, sort_output=True)
+        report.append((path, [m.id for m in catalog if m.id and not m.string]))
+    return report
 
 
 class PageLanguage:

@@ -20,7 +20,7 @@ from lxml import etree
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.i18n import load_translations
+from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -29,9 +29,9 @@ _URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECA
 # Feed kinds and their interface titles (gettext msgids).
 ALL, PRESS, REGION = "all", "press", "region"
 TITLES = {
-    ALL: "News and press releases",
-    PRESS: "Press releases",
-    REGION: "Region",
+    ALL: N_("News and press releases"),
+    PRESS: N_("Press releases"),
+    REGION: N_("Region"),
 }
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 

@@ -1,0 +1,16 @@
+"""Production settings: pelicanconf plus the public address.
+
+Used by `invoke preview` / `invoke publish` and by
+`pelican content -s publishconf.py -o DIR`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = "https://www.parti-du-cedre.example"
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,137 @@
+"""The pages in a real browser (Debian's chromium via Playwright): direction,
+fonts, dates and the language switcher, at phone and desktop widths.
+
+Screenshots go to $SCREENSHOTS_DIR when set (to look at them), else to a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import Site
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WIDTHS = {"phone": 390, "desktop": 1280}
+PAGES = {
+    "ar": ("/ar/", "/ar/akhbar/trilingual-website-launch/", "rtl", "noto-naskh-arabic"),
+    "fr": ("/fr/", "/fr/actualites/trilingual-website-launch/", "ltr", None),
+    "zgh": ("/zgh/", "/zgh/isallen/trilingual-website-launch/", "ltr", "noto-sans-tifinagh"),
+}
+
+pytestmark = pytest.mark.browser
+
+
+def _browser_or_skip():
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed"
+    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        missing = f"Debian's chromium is not installed ({CHROMIUM}): apt-get install -y chromium"
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run in CI: {missing}")
+        pytest.skip(missing)
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def server(demo: Site):
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(demo.root)
+    )
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_playwright = _browser_or_skip()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    target = os.environ.get("SCREENSHOTS_DIR")
+    path = Path(target) if target else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("code", PAGES)
+def test_pages_render_in_their_direction_and_font(browser, server, shots, code, width):
+    home, article, direction, font = PAGES[code]
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    fonts: list[str] = []
+    off_site: list[str] = []
+    page.on(
+        "request",
+        lambda r: fonts.append(r.url) if r.url.endswith(".woff2") else None,
+    )
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(server) else off_site.append(r.url),
+    )
+    for url in (home, article):
+        page.goto(server + url, wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("getComputedStyle(document.body).direction") == direction
+        # Nothing wider than the screen: no sideways scrolling on a phone.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{url} is {overflow}px too wide at {WIDTHS[width]}px"
+        name = url.strip("/").replace("/", "_")
+        page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
+    assert not off_site, off_site
+    loaded = {Path(u).name for u in fonts}
+    if font:
+        assert any(name.startswith(font) for name in loaded), loaded
+        assert all(name.startswith(font) for name in loaded), f"other scripts' fonts: {loaded}"
+    else:
+        assert not loaded, loaded
+    if code == "zgh":
+        # Latin digits of dates drawn by the Tifinagh family's digits subset.
+        assert "noto-sans-tifinagh-digits-400.woff2" in loaded
+    context.close()
+
+
+def test_switcher_lands_on_the_same_article(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/ar/akhbar/trilingual-website-launch/")
+    page.click("nav.langs a[hreflang='fr-MA']")
+    assert page.url == server + "/fr/actualites/trilingual-website-launch/"
+    assert page.evaluate("document.documentElement.lang") == "fr-MA"
+    page.click("nav.langs a[hreflang='zgh']")
+    assert page.url == server + "/zgh/isallen/trilingual-website-launch/"
+    date = page.text_content("article time")
+    assert "ⴽⵜⵓⴱⵔ" in date and "2025" in date
+    page.close()
+
+
+def test_keyboard_reaches_the_skip_link_first(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/ar/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    box = page.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert box >= 0, "the focused skip link is visible"
+    page.close()

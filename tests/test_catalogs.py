@@ -1,0 +1,40 @@
+"""Every interface string is translated in every configured language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import ROOT
+from multilingual.i18n import catalog_path, extract_messages
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_catalog_is_complete(settings, code: str):
+    messages = extract_messages(ROOT / "theme", settings)
+    assert "Skip to content" in messages and "Leadership" in messages
+    with open(catalog_path(str(ROOT / "theme"), code), "rb") as handle:
+        catalog = read_po(handle)
+    untranslated = [m for m in messages if not (catalog.get(m) and catalog.get(m).string)]
+    assert not untranslated, f"{code}: translate {untranslated}"
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert not fuzzy, f"{code}: review fuzzy entries {fuzzy}"
+
+
+def test_tamazight_strings_are_in_tifinagh(settings):
+    with open(catalog_path(str(ROOT / "theme"), "zgh"), "rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            text = re.sub(r"%\(\w+\)s", "", message.string)  # placeholders
+            letters = [c for c in text if c.isalpha()]
+            tifinagh = [c for c in letters if "\u2d30" <= c <= "\u2d7f"]
+            # Allowed Latin: format names such as "Atom" and "RSS".
+            assert len(tifinagh) >= len(letters) * 0.8, message.id
+
+
+def test_interface_is_translated_on_the_pages(demo):
+    assert demo.page("/fr/").xpath("//a[@class='skip']")[0].text == "Aller au contenu"
+    assert demo.page("/ar/").xpath("//a[@class='skip']")[0].text == "انتقل إلى المحتوى"
+    assert demo.page("/zgh/").xpath("//a[@class='skip']")[0].text == "ⵣⵔⵉ ⵖⵔ ⵓⴳⴱⵓⵔ"

@@ -1,0 +1,63 @@
+"""Nothing broken, nothing loaded from another host, nothing that needs JavaScript."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from conftest import Site
+
+RESOURCE_XPATH = (
+    "//img/@src | //script/@src | //iframe/@src | //video/@src | //audio/@src"
+    " | //source/@src | //link[contains(@rel, 'stylesheet') or contains(@rel, 'icon')"
+    " or contains(@rel, 'preload')]/@href"
+)
+
+
+def test_no_broken_internal_links(demo: Site):
+    broken = []
+    for file in demo.html_files():
+        page = demo.page(demo.url_of(file))
+        for href in page.xpath("//a/@href | //link[@rel!='canonical' and not(@hreflang)]/@href") + page.xpath(RESOURCE_XPATH):
+            parsed = urlparse(href)
+            if parsed.scheme or href.startswith(("#", "mailto:", "tel:")):
+                continue
+            assert href.startswith("/"), f"{file}: relative link {href}"
+            if not demo.path(parsed.path).exists():
+                broken.append((demo.url_of(file), href))
+    assert not broken, broken[:20]
+
+
+def test_no_resource_from_another_host(demo: Site):
+    for file in demo.html_files():
+        page = demo.page(demo.url_of(file))
+        for src in page.xpath(RESOURCE_XPATH):
+            assert not urlparse(src).netloc and not src.startswith("//"), (file, src)
+    for css in demo.root.rglob("*.css"):
+        text = css.read_text("utf-8")
+        assert "@import" not in text
+        for url in re.findall(r"url\(([^)]+)\)", text):
+            url = url.strip("'\"")
+            assert not urlparse(url).scheme, (css, url)
+            assert (css.parent / url).exists(), (css, url)
+
+
+def test_pages_need_no_javascript(demo: Site):
+    for file in demo.html_files():
+        page = demo.page(demo.url_of(file))
+        assert not page.xpath("//script"), file
+        assert not page.xpath("//@*[starts-with(name(), 'on')]"), file
+
+
+def test_each_language_loads_only_its_own_font(demo: Site):
+    css = (demo.root / "theme/site.css").read_text("utf-8")
+    assert 'html:lang(ar) { font-family: "Naskh"' in css
+    assert 'html:lang(zgh) { font-family: "Tifinagh"' in css
+    assert css.count("font-display: swap") == 4
+    fonts = sorted(p.name for p in (demo.root / "theme/fonts").glob("*.woff2"))
+    assert fonts == [
+        "noto-naskh-arabic-400.woff2",
+        "noto-naskh-arabic-700.woff2",
+        "noto-sans-tifinagh-400.woff2",
+        "noto-sans-tifinagh-digits-400.woff2",
+    ]
