@@ -1,11 +1,11 @@
 """Editor and maintainer tasks (invoke), in the spirit of pelican-quickstart.
 
-    invoke build        development build into output/
-    invoke serve        build, then serve output/ on http://localhost:8000
-    invoke livereload   rebuild on every save and reload the browser
-    invoke preview      production build, swapped into output/ only if it succeeds
-    invoke publish      preview, then deploy (rsync by default, see DEPLOY)
-    invoke i18n         refresh the interface catalogs after a template change
+invoke build        development build into output/
+invoke serve        build, then serve output/ on http://localhost:8000
+invoke livereload   rebuild on every save and reload the browser
+invoke preview      production build, swapped into output/ only if it succeeds
+invoke publish      preview, then deploy (rsync by default, see DEPLOY)
+invoke i18n         refresh the interface catalogs after a template change
 """
 
 from __future__ import annotations

@@ -18,12 +18,22 @@ import pytest
 from conftest import Site
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = {
     "ar": ("/ar/", "/ar/akhbar/trilingual-website-launch/", "rtl", "noto-naskh-arabic"),
     "fr": ("/fr/", "/fr/actualites/trilingual-website-launch/", "ltr", None),
-    "zgh": ("/zgh/", "/zgh/isallen/trilingual-website-launch/", "ltr", "noto-sans-tifinagh"),
+    "zgh": (
+        "/zgh/",
+        "/zgh/isallen/trilingual-website-launch/",
+        "ltr",
+        "noto-sans-tifinagh",
+    ),
 }
 
 pytestmark = pytest.mark.browser
@@ -36,7 +46,10 @@ def _browser_or_skip():
     except ImportError:
         missing = "the playwright package is not installed"
     if missing is None and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        missing = f"Debian's chromium is not installed ({CHROMIUM}): apt-get install -y chromium"
+        missing = (
+            f"Debian's chromium is not installed at {CHROMIUM}: "
+            "apt-get install -y chromium"
+        )
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests must run in CI: {missing}")
@@ -76,7 +89,10 @@ def shots(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("code", PAGES)
-def test_pages_render_in_their_direction_and_font(browser, server, shots, code, width):
+def test_pages_render_in_their_direction_and_font(
+    browser, server, demo, shots, code, width
+):
+    server_root = demo.root
     home, article, direction, font = PAGES[code]
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
     page = context.new_page()
@@ -96,16 +112,24 @@ def test_pages_render_in_their_direction_and_font(browser, server, shots, code, 
         assert page.evaluate("getComputedStyle(document.body).direction") == direction
         # Nothing wider than the screen: no sideways scrolling on a phone.
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{url} is {overflow}px too wide at {WIDTHS[width]}px"
         name = url.strip("/").replace("/", "_")
         page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
     assert not off_site, off_site
     loaded = {Path(u).name for u in fonts}
+    # The switcher's own subsets (other languages' names) are a few KB each.
+    switcher = {name for name in loaded if name.startswith("switcher-")}
+    for name in switcher:
+        assert (server_root / "theme/fonts" / name).stat().st_size < 12_000, name
+    loaded -= switcher
     if font:
         assert any(name.startswith(font) for name in loaded), loaded
-        assert all(name.startswith(font) for name in loaded), f"other scripts' fonts: {loaded}"
+        assert all(name.startswith(font) for name in loaded), (
+            f"other scripts' fonts: {loaded}"
+        )
     else:
         assert not loaded, loaded
     if code == "zgh":

@@ -7,6 +7,7 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 from conftest import ROOT
+
 from multilingual.i18n import catalog_path, extract_messages
 
 
@@ -16,7 +17,9 @@ def test_catalog_is_complete(settings, code: str):
     assert "Skip to content" in messages and "Leadership" in messages
     with open(catalog_path(str(ROOT / "theme"), code), "rb") as handle:
         catalog = read_po(handle)
-    untranslated = [m for m in messages if not (catalog.get(m) and catalog.get(m).string)]
+    untranslated = [
+        m for m in messages if not (catalog.get(m) and catalog.get(m).string)
+    ]
     assert not untranslated, f"{code}: translate {untranslated}"
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not fuzzy, f"{code}: review fuzzy entries {fuzzy}"

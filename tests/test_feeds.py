@@ -20,7 +20,11 @@ def all_feeds(site: Site) -> list[Path]:
 
 def test_every_language_has_all_press_and_region_feeds(demo: Site):
     for code in TAGS:
-        feeds = {f.relative_to(demo.root).as_posix() for f in all_feeds(demo) if f.relative_to(demo.root).parts[0] == code}
+        feeds = {
+            f.relative_to(demo.root).as_posix()
+            for f in all_feeds(demo)
+            if f.relative_to(demo.root).parts[0] == code
+        }
         assert f"{code}/feed.atom" in feeds and f"{code}/feed.rss" in feeds
         assert sum("/feed.atom" in f for f in feeds) >= 1 + 1 + 3, feeds
 
@@ -80,9 +84,9 @@ def test_rss_dates_and_guids(demo: Site):
     parsed = feedparser.parse((demo.root / "ar/feed.rss").read_bytes())
     for entry in parsed.entries:
         assert entry.published_parsed
-        assert entry.id.startswith("tag:parti-du-cedre.example,2026:news/") or entry.id.startswith(
-            "tag:parti-du-cedre.example,2026:press/"
-        )
+        assert entry.id.startswith(
+            "tag:parti-du-cedre.example,2026:news/"
+        ) or entry.id.startswith("tag:parti-du-cedre.example,2026:press/")
         assert entry.guidislink is False
 
 
@@ -92,8 +96,16 @@ def test_ids_survive_a_title_slug_and_date_edit(tmp_path: Path):
     article = project / "content/news/trilingual-website-launch.fr.md"
     text = article.read_text("utf-8")
     head, body = text.split("\n---\n", 1)
-    lines = [line for line in head.splitlines() if not line.startswith(("title:", "date:", "slug:"))]
-    lines += ['title: "Titre corrigé"', "date: 2025-10-07 12:00", "slug: site-trilingue"]
+    lines = [
+        line
+        for line in head.splitlines()
+        if not line.startswith(("title:", "date:", "slug:"))
+    ]
+    lines += [
+        'title: "Titre corrigé"',
+        "date: 2025-10-07 12:00",
+        "slug: site-trilingue",
+    ]
     article.write_text("\n".join(lines) + "\n---\n" + body, "utf-8")
     build_site(tmp_path / "after", cwd=project)
 
@@ -130,4 +142,6 @@ def test_production_feeds_use_the_public_address(tmp_path: Path):
     build_site(tmp_path / "prod", settings="publishconf.py", cwd=ROOT)
     parsed = feedparser.parse((tmp_path / "prod/fr/communiques/feed.rss").read_bytes())
     assert parsed.feed.link.startswith("https://www.parti-du-cedre.example/fr/")
-    assert all(e.link.startswith("https://www.parti-du-cedre.example/") for e in parsed.entries)
+    assert all(
+        e.link.startswith("https://www.parti-du-cedre.example/") for e in parsed.entries
+    )

@@ -4,7 +4,6 @@ reciprocal, and an honest answer when a translation does not exist."""
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 from conftest import ROOT, Site
 
@@ -52,7 +51,9 @@ def test_hreflang_targets_exist_and_are_reciprocal(demo: Site):
 
 def test_switcher_lands_on_the_same_content(demo: Site):
     page = demo.page("/fr/actualites/trilingual-website-launch/")
-    links = {a.get("hreflang"): a.get("href") for a in page.xpath("//nav[@class='langs']//a")}
+    links = {
+        a.get("hreflang"): a.get("href") for a in page.xpath("//nav[@class='langs']//a")
+    }
     assert links == {
         "ar-MA": "/ar/akhbar/trilingual-website-launch/",
         "zgh": "/zgh/isallen/trilingual-website-launch/",
@@ -104,7 +105,10 @@ def test_sitemap_lists_pages_with_their_alternates(demo: Site):
     from lxml import etree
 
     tree = etree.parse(str(demo.root / "sitemap.xml"))
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
     urls = tree.xpath("//s:url", namespaces=ns)
     locs = {u.findtext("s:loc", namespaces=ns) for u in urls}
     assert f"{BASE}/fr/actualites/trilingual-website-launch/" in locs

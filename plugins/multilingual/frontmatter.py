@@ -68,7 +68,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(path, line, f"front matter is not valid YAML: {problem}")
+        raise FrontMatterError(
+            path, line, f"front matter is not valid YAML: {problem}"
+        ) from None
     if not isinstance(data, dict):
         raise FrontMatterError(path, 2, "front matter must be 'name: value' lines")
     return data, body, raw.count("\n") + 3
@@ -124,7 +126,9 @@ class FrontMatterMarkdownReader(BaseReader):
             if name in DATE_FIELDS:
                 try:
                     when = parse_when(value)
-                    metadata[name] = when if when.tzinfo else when.replace(tzinfo=self.tz)
+                    metadata[name] = (
+                        when if when.tzinfo else when.replace(tzinfo=self.tz)
+                    )
                 except ValueError:
                     raise FrontMatterError(
                         rel,

@@ -17,9 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, pass_context
@@ -36,6 +36,12 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_in": (2,), "N_": N
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a string for extraction; it is translated where it is shown."""
     return message
+
+
+# Shown in the switcher, in the missing language, for a page without translation.
+NOT_AVAILABLE = N_(
+    "This page is not available in this language. See the section instead."
+)
 
 
 def catalog_path(theme: str, code: str) -> str:
@@ -177,7 +183,9 @@ def install(
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
-        _in=gettext_in, here=pass_context(lambda context: here(context))
+        _in=gettext_in,
+        here=pass_context(lambda context: here(context)),
+        NOT_AVAILABLE=NOT_AVAILABLE,
     )
     env.filters.update(
         date_long=date_long,

@@ -12,9 +12,17 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
 from .site import Site
+from .switcher_fonts import build_switcher_fonts
+
+# Script fonts (in theme/static/) cut down for the language switcher.
+SWITCHER_FONTS = [
+    "fonts/noto-naskh-arabic-400.woff2",
+    "fonts/noto-sans-tifinagh-400.woff2",
+]
 
 
 class MultilingualGenerator(Generator):
@@ -82,12 +90,32 @@ class MultilingualGenerator(Generator):
         )
 
     def _write_stylesheet(self) -> None:
-        """The theme's stylesheet, preceded by the party's colours as CSS variables."""
+        """The theme's stylesheet, preceded by the party's colours as CSS
+        variables and the switcher's font subsets."""
         colours = self.settings.get("PARTY", {}).get("colors", {})
         variables = "".join(f"--{name}:{value};" for name, value in colours.items())
-        with open(os.path.join(self.theme, "assets", "site.css"), encoding="utf-8") as f:
+        with open(
+            os.path.join(self.theme, "assets", "site.css"), encoding="utf-8"
+        ) as f:
             css = f.read()
         target = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])
         os.makedirs(target, exist_ok=True)
+        switcher = build_switcher_fonts(
+            [
+                os.path.join(self.theme, "static", font)
+                for font in self.settings.get("SWITCHER_FONTS", SWITCHER_FONTS)
+            ],
+            self._switcher_text(),
+            os.path.join(target, "fonts"),
+            os.path.join(self.settings["CACHE_PATH"], "fonts"),
+        )
         with open(os.path.join(target, "site.css"), "w", encoding="utf-8") as f:
-            f.write(f":root{{{variables}}}\n{css}")
+            f.write(f":root{{{variables}}}\n{switcher}\n{css}")
+
+    def _switcher_text(self) -> str:
+        """Everything the language switcher may show in another language."""
+        translations = load_translations(self.theme, self.site.languages)
+        return "".join(
+            lang.name + translations[lang.code].gettext(NOT_AVAILABLE)
+            for lang in self.site.languages
+        )

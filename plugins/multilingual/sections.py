@@ -43,7 +43,7 @@ class Section:
         return KINDS[self.kind][2]
 
     def prefix(self, lang: str) -> str:
-        """URL path of the section in a language: 'fr/communiques/' ('fr/' for pages)."""
+        """URL path of the section in a language: 'fr/communiques/' ('fr/': pages)."""
         if self.kind == "pages":
             return f"{lang}/"
         return f"{lang}/{self.segments.get(lang, self.key)}/"

@@ -43,9 +43,9 @@ class Site:
         self.siteurl = settings.get("SITEURL", "")
         # Absolute base for what leaves the site (hreflang, canonical, feeds,
         # sitemap) even in development, where SITEURL is empty.
-        self.absolute_base = (settings.get("SITEURL") or settings["DEV_SITEURL"]).rstrip(
-            "/"
-        )
+        self.absolute_base = (
+            settings.get("SITEURL") or settings["DEV_SITEURL"]
+        ).rstrip("/")
         self.groups: dict[tuple[str, str], dict[str, Content]] = defaultdict(dict)
         self.by_section: dict[tuple[str, str], list[Content]] = defaultdict(list)
         for item in items:
@@ -85,7 +85,9 @@ class Site:
     def get(self, section: str, key: str, lang: str) -> Content | None:
         return self.groups.get((section, key), {}).get(lang)
 
-    def for_region(self, region: str, lang: str, kinds: tuple[str, ...]) -> list[Content]:
+    def for_region(
+        self, region: str, lang: str, kinds: tuple[str, ...]
+    ) -> list[Content]:
         found = [
             item
             for key, section in self.sections.items()
@@ -133,7 +135,9 @@ class Site:
                 raise ValueError(f"menu entry {entry!r}: no section {section!r}")
             if not key:
                 title = self.sections[section].title
-                result.append(MenuEntry(title, True, self.section_url(section, lang), section))
+                result.append(
+                    MenuEntry(title, True, self.section_url(section, lang), section)
+                )
             elif (item := self.get(section, key, lang)) is not None:
                 result.append(MenuEntry(item.title, False, item.url, entry))
         return result

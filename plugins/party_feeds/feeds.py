@@ -79,7 +79,13 @@ class FeedIndex:
             everything = self._newest([i for k in dated for i in site.items(k, code)])
             for fmt in FORMATS:
                 self.feeds.append(
-                    Feed(code, ALL, fmt, f"{code}/feed.{fmt}", entries=everything[:max_items])
+                    Feed(
+                        code,
+                        ALL,
+                        fmt,
+                        f"{code}/feed.{fmt}",
+                        entries=everything[:max_items],
+                    )
                 )
                 for key in press:
                     releases = site.items(key, code)[:max_items]
@@ -111,11 +117,9 @@ class FeedIndex:
         """Feeds to announce in a page's <head>: the language's main ones, and
         the region's own on a region page."""
         found = [f for f in self.feeds if f.lang == lang and f.kind in (ALL, PRESS)]
-        if item is not None and getattr(item, "section", None) in self.site.sections:
-            if self.site.sections[item.section].kind == "regions":
-                found += [
-                    f for f in self.of(lang, REGION) if f.region == item.key
-                ]
+        section = self.site.sections.get(getattr(item, "section", None))
+        if section is not None and section.kind == "regions":
+            found += [f for f in self.of(lang, REGION) if f.region == item.key]
         return found
 
     def region_feed(self, lang: str, region: str) -> Feed | None:
@@ -172,7 +176,10 @@ class FeedsGenerator(Generator):
         fg.language(language.tag)
         fg.logo(site.absolute(party["logo"]))
         fg.generator("Pelican + feedgen")
-        fg.updated(max((self._updated(i) for i in feed.entries), default=None) or self.context["now"])
+        fg.updated(
+            max((self._updated(i) for i in feed.entries), default=None)
+            or self.context["now"]
+        )
         enclosures = {}
         for item in feed.entries:
             url = site.absolute(item.url)
@@ -184,7 +191,10 @@ class FeedsGenerator(Generator):
             fe.updated(self._updated(item))
             if getattr(item, "summary", None):
                 fe.summary(item.summary)
-            fe.content(absolutize(item.content, url), type="CDATA" if feed.format == "rss" else "html")
+            fe.content(
+                absolutize(item.content, url),
+                type="CDATA" if feed.format == "rss" else "html",
+            )
             for tag in getattr(item, "tags", []) or []:
                 fe.category(term=tag.name)
             enclosure = self._enclosure(site, item)
@@ -239,4 +249,6 @@ class FeedsGenerator(Generator):
                         type=media_type,
                     ),
                 )
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+        )

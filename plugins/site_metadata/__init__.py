@@ -33,7 +33,8 @@ class SiteMetadataGenerator(Generator):
                 lines.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
             for alt in alternates:
                 lines.append(
-                    f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.language.tag)} '
+                    '<xhtml:link rel="alternate" '
+                    f"hreflang={quoteattr(alt.language.tag)} "
                     f"href={quoteattr(site.absolute(alt.url))}/>"
                 )
             lines.append("</url>")

@@ -1,0 +1,95 @@
+"""Reading editors' files: YAML front matter, language from the file name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from multilingual.frontmatter import (
+    FrontMatterError,
+    FrontMatterMarkdownReader,
+    split_front_matter,
+)
+
+GOOD = (
+    '---\ntitle: "Réunion à Taounate"\ndate: 2026-04-14 10:30\n'
+    "tags: [santé, eau]\n---\n\nTexte *important*.\n"
+)
+
+
+@pytest.fixture()
+def reader(settings, tmp_path: Path) -> FrontMatterMarkdownReader:
+    return FrontMatterMarkdownReader({**settings, "PATH": str(tmp_path)})
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_reads_front_matter_language_key_and_section(reader, tmp_path):
+    content, meta = reader.read(write(tmp_path, "news/meeting.fr.md", GOOD.encode()))
+    assert content == "<p>Texte <em>important</em>.</p>"
+    assert (meta["section"], meta["key"], meta["lang"], meta["slug"]) == (
+        "news",
+        "meeting",
+        "fr",
+        "meeting",
+    )
+    assert meta["prefix"] == "fr/actualites/"
+    assert meta["date"].isoformat() == "2026-04-14T10:30:00+01:00"
+    assert [tag.name for tag in meta["tags"]] == ["santé", "eau"]
+
+
+def test_accepts_a_bom_and_windows_line_endings(reader, tmp_path):
+    data = b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode()
+    content, meta = reader.read(write(tmp_path, "news/meeting.ar.md", data))
+    assert meta["title"] == "Réunion à Taounate"
+    assert "important" in content
+
+
+def test_a_date_only_is_midnight_in_casablanca(reader, tmp_path):
+    text = GOOD.replace("2026-04-14 10:30", "2026-07-01")
+    _, meta = reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert meta["date"].isoformat() == "2026-07-01T00:00:00+01:00"
+
+
+def test_a_bad_date_says_what_to_write(reader, tmp_path):
+    text = GOOD.replace("2026-04-14 10:30", "2024-13-45")
+    with pytest.raises(FrontMatterError) as error:
+        reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert str(error.value) == (
+        'news/meeting.fr.md: date "2024-13-45" is not a date; '
+        "write YYYY-MM-DD or YYYY-MM-DD HH:MM"
+    )
+
+
+def test_an_unknown_language_suffix_lists_the_configured_ones(reader, tmp_path):
+    with pytest.raises(FrontMatterError, match=r"ar, fr, zgh \(got 'en'\)"):
+        reader.read(write(tmp_path, "news/meeting.en.md", GOOD.encode()))
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    text = '---\ntitle: "ok"\nsummary: "unclosed\n---\n\nText\n'
+    with pytest.raises(FrontMatterError) as error:
+        split_front_matter(text, "news/x.fr.md")
+    assert error.value.line in (3, 4)
+    assert "not valid YAML" in error.value.message
+
+
+def test_missing_front_matter_is_explained(tmp_path):
+    with pytest.raises(FrontMatterError, match="must start with a '---' line"):
+        split_front_matter("title: x\n", "news/x.fr.md")
+
+
+def test_every_demo_file_reads(reader, settings):
+    demo = FrontMatterMarkdownReader(settings)
+    files = sorted((ROOT / "content").glob("*/*.md"))
+    assert len(files) >= 80
+    for file in files:
+        _, meta = demo.read(str(file))
+        assert meta["title"], file
