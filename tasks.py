@@ -30,11 +30,11 @@ DEPLOY_TARGET = os.environ.get("DEPLOY_TARGET", "")
 DEPLOY_COMMAND = os.environ.get("DEPLOY_COMMAND", "")
 
 
-def _pelican(c, settings: str, output: Path, extra: str = "") -> None:
-    c.run(
+def _pelican(c, settings: str, output: Path, extra: str = "", warn: bool = False):
+    return c.run(
         f"{shlex.quote(sys.executable)} -m pelican content -s {settings} "
         f"-o {shlex.quote(str(output))} {extra}",
-        pty=False,
+        warn=warn,
     )
 
 
@@ -76,7 +76,10 @@ def preview(c):
     """Production build into a staging folder; replaces output/ only on success."""
     staging = OUTPUT.with_name("output.staging")
     shutil.rmtree(staging, ignore_errors=True)
-    _pelican(c, "publishconf.py", staging, "--fatal errors")
+    result = _pelican(c, "publishconf.py", staging, "--fatal errors", warn=True)
+    if not result.ok:
+        shutil.rmtree(staging, ignore_errors=True)
+        sys.exit("The production build failed: output/ is unchanged.")
     previous = OUTPUT.with_name("output.previous")
     shutil.rmtree(previous, ignore_errors=True)
     if OUTPUT.exists():

@@ -19,6 +19,11 @@ from .languages import Language
 from .sections import Section
 
 
+def _when(item: Content) -> datetime:
+    """Publication date, or an event's start."""
+    return getattr(item, "date", None) or item.start
+
+
 @dataclass(frozen=True)
 class Alternate:
     """One language's version of the page being shown."""
@@ -95,7 +100,7 @@ class Site:
             for item in self.items(key, lang)
             if getattr(item, "region", None) == region
         ]
-        return sorted(found, key=lambda item: item.date, reverse=True)
+        return sorted(found, key=_when, reverse=True)
 
     def upcoming_events(self, lang: str, now: datetime) -> list[Content]:
         return [e for e in self._events(lang) if e.end >= now]

@@ -1,0 +1,61 @@
+"""The invoke tasks editors and maintainers run."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, copy_project
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_preview_replaces_output_only_when_the_build_succeeds(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    first = invoke(project, "preview")
+    assert first.returncode == 0, first.stdout + first.stderr
+    output = project / "output"
+    page = (output / "fr/index.html").read_text("utf-8")
+    assert 'href="https://www.parti-du-cedre.example/fr/"' in page  # production URLs
+    before = snapshot(output)
+
+    bad = project / "content/news/broken.fr.md"
+    bad.write_text("---\ntitle: x\ndate: 2024-13-45\nsummary: s\n---\n\nx\n", "utf-8")
+    failed = invoke(project, "preview")
+    assert failed.returncode != 0
+    assert snapshot(output) == before, "a failed build must leave the last good site"
+    assert not (project / "output.staging").exists()
+    assert "output/ is unchanged" in failed.stderr
+
+
+def test_task_list_matches_the_readme():
+    listed = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for task in ("build", "serve", "livereload", "preview", "publish", "i18n"):
+        assert f"\n  {task}" in listed
+        assert f"`invoke {task}`" in readme
