@@ -99,7 +99,9 @@ def test_another_party_runs_arabic_and_english_by_configuration_alone(tmp_path: 
     english = site.page("/en/news/oujda-office/")
     assert (english.get("lang"), english.get("dir")) == ("en-GB", "ltr")
     # No catalog for English: the interface falls back to its English msgids.
-    assert english.xpath("//nav[@class='menu']//a")[0].text_content() == "News"
+    assert (
+        english.xpath("//nav[contains(@class, 'menu')]//a")[0].text_content() == "News"
+    )
     arabic = site.page("/ar/akhbar/oujda-office/")
     assert (arabic.get("lang"), arabic.get("dir")) == ("ar-MA", "rtl")
     switch = [a for a in arabic.iter("a") if a.get("hreflang") == "en-GB"]
