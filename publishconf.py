@@ -14,3 +14,6 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = "https://www.parti-du-cedre.example"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# A content mistake stops the build before anything is written (the
+# development build reports it and publishes the rest).
+CONTENT_ERRORS_FATAL = True

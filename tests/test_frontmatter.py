@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 from multilingual.frontmatter import (
+    ERRORS,
     FrontMatterError,
     FrontMatterMarkdownReader,
     split_front_matter,
@@ -21,11 +22,11 @@ GOOD = (
 
 @pytest.fixture()
 def reader(settings, tmp_path: Path) -> FrontMatterMarkdownReader:
-    return FrontMatterMarkdownReader({**settings, "PATH": str(tmp_path)})
+    return FrontMatterMarkdownReader({**settings, "PATH": str(tmp_path / "content")})
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:
-    path = tmp_path / name
+    path = tmp_path / "content" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return str(path)
@@ -58,19 +59,35 @@ def test_a_date_only_is_midnight_in_casablanca(reader, tmp_path):
     assert meta["date"].isoformat() == "2026-07-01T00:00:00+01:00"
 
 
-def test_a_bad_date_says_what_to_write(reader, tmp_path):
+def reported(reader, path: str) -> list[str]:
+    """What the editor is told about a file; the file itself is skipped."""
+    ERRORS.clear()
+    content, meta = reader.read(path)
+    assert (content, meta) == ("", {"status": "skip"})
+    return [str(error) for error in ERRORS]
+
+
+def test_a_bad_date_says_where_and_what_to_write(reader, tmp_path):
     text = GOOD.replace("2026-04-14 10:30", "2024-13-45")
-    with pytest.raises(FrontMatterError) as error:
-        reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
-    assert str(error.value) == (
-        'news/meeting.fr.md: date "2024-13-45" is not a date; '
+    assert reported(reader, write(tmp_path, "news/meeting.fr.md", text.encode())) == [
+        'content/news/meeting.fr.md:3: date "2024-13-45" is not a date; '
         "write YYYY-MM-DD or YYYY-MM-DD HH:MM"
-    )
+    ]
 
 
 def test_an_unknown_language_suffix_lists_the_configured_ones(reader, tmp_path):
-    with pytest.raises(FrontMatterError, match=r"ar, fr, zgh \(got 'en'\)"):
-        reader.read(write(tmp_path, "news/meeting.en.md", GOOD.encode()))
+    assert reported(reader, write(tmp_path, "news/meeting.en.md", GOOD.encode())) == [
+        "content/news/meeting.en.md: the file name must end in .<language>.md "
+        "with a language of ar, fr, zgh (got 'en')"
+    ]
+
+
+def test_a_windows_1256_file_is_reported_not_crashed_on(reader, tmp_path):
+    data = GOOD.replace("Réunion à Taounate", "اجتماع").encode("cp1256")
+    assert reported(reader, write(tmp_path, "news/meeting.ar.md", data)) == [
+        "content/news/meeting.ar.md: the file is not UTF-8 (perhaps Windows-1256 "
+        "or Latin-1); save it as UTF-8 in your editor"
+    ]
 
 
 def test_broken_yaml_names_the_line(tmp_path):

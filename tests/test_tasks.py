@@ -59,3 +59,17 @@ def test_task_list_matches_the_readme():
     for task in ("build", "serve", "livereload", "preview", "publish", "i18n"):
         assert f"\n  {task}" in listed
         assert f"`invoke {task}`" in readme
+
+
+def test_a_bad_file_is_reported_in_one_line_and_the_rest_still_builds(tmp_path):
+    from conftest import build_site
+
+    project = copy_project(tmp_path / "project")
+    bad = project / "content/news/broken.fr.md"
+    bad.write_text("---\ntitle: x\ndate: 2024-13-45\nsummary: s\n---\n\nx\n", "utf-8")
+    result = build_site(project / "out", cwd=project)
+    log = result.stdout + result.stderr
+    assert 'content/news/broken.fr.md:3: date "2024-13-45" is not a date' in log
+    assert "Traceback" not in log
+    assert (project / "out/fr/actualites/trilingual-website-launch/index.html").exists()
+    assert not (project / "out/fr/actualites/broken").exists()

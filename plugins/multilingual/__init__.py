@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from pelican import signals
 from pelican.paginator import PaginationRule
 
-from .frontmatter import FrontMatterMarkdownReader
+from .frontmatter import ERRORS, FrontMatterMarkdownReader
 from .i18n import install, load_translations
 from .languages import languages_from_settings
 from .listings import MultilingualGenerator
@@ -81,6 +82,20 @@ def configure(pelican: Any) -> None:
     settings["USE_FOLDER_AS_CATEGORY"] = False
 
 
+def reset_errors(_pelican: Any) -> None:
+    ERRORS.clear()
+
+
+def stop_on_errors(_generators: Any) -> None:
+    """Production builds stop after reading, before writing anything."""
+    settings = _generators[0].settings
+    if ERRORS and settings.get("CONTENT_ERRORS_FATAL"):
+        sys.exit(
+            f"{len(ERRORS)} content error(s): nothing was written. Fix the files "
+            "listed above, then build again."
+        )
+
+
 def add_reader(readers: Any) -> None:
     for extension in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterMarkdownReader
@@ -106,6 +121,8 @@ def get_generators(_pelican: Any) -> type:
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.initialized.connect(reset_errors)
+    signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)
     signals.get_generators.connect(get_generators)

@@ -8,6 +8,7 @@ Pelican's own Markdown reader.
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +20,8 @@ from pelican.readers import BaseReader
 
 from .languages import languages_from_settings
 from .sections import sections_from_settings
+
+logger = logging.getLogger(__name__)
 
 # Metadata that holds a point in time; parsed by us, not by YAML, so that
 # "2026-03-14" and "2026-03-14 10:30" are read the same way and localised
@@ -35,6 +38,16 @@ class FrontMatterError(ValueError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
         self.path, self.line, self.message = path, line, message
+
+
+# Mistakes found in this build, in the order they were found.
+ERRORS: list[FrontMatterError] = []
+
+
+def report(error: FrontMatterError) -> None:
+    """One line an editor can act on; never a traceback."""
+    ERRORS.append(error)
+    logger.error("%s", error)
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -76,6 +89,18 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     return data, body, raw.count("\n") + 3
 
 
+def _field_lines(text: str) -> dict[str, int]:
+    """Line number of each front matter field, for messages."""
+    found = {}
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines()[1:], start=2):
+        if line.strip() == "---":
+            break
+        name, colon, _ = line.partition(":")
+        if colon and name.strip() and not line[0].isspace():
+            found.setdefault(name.strip().lower(), number)
+    return found
+
+
 def parse_when(value: Any) -> datetime:
     """A date or date-time written by an editor, as a naive or aware datetime."""
     if isinstance(value, datetime):
@@ -107,7 +132,34 @@ class FrontMatterMarkdownReader(BaseReader):
         self._md = Markdown(**settings["MARKDOWN"])
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        rel = os.path.relpath(source_path, self.settings["PATH"])
+        """Read one file; a file with a mistake is reported and skipped, so the
+        rest of the site still builds (production builds then stop: see
+        CONTENT_ERRORS_FATAL)."""
+        try:
+            return self._read(source_path)
+        except FrontMatterError as error:
+            report(error)
+        except UnicodeDecodeError:
+            report(
+                FrontMatterError(
+                    self._display_path(source_path),
+                    None,
+                    "the file is not UTF-8 (perhaps Windows-1256 or Latin-1); "
+                    "save it as UTF-8 in your editor",
+                )
+            )
+        return "", {"status": "skip"}
+
+    def _display_path(self, source_path: str) -> str:
+        """The file as the editor sees it: content/news/x.fr.md"""
+        root = self.settings["PATH"]
+        return os.path.join(
+            os.path.basename(os.path.normpath(root)),
+            os.path.relpath(source_path, root),
+        )
+
+    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        rel = self._display_path(source_path)
         section, key, lang = parse_source_path(source_path, self.settings["PATH"])
         if lang not in self.language_codes:
             raise FrontMatterError(
@@ -119,6 +171,7 @@ class FrontMatterMarkdownReader(BaseReader):
         with open(source_path, encoding="utf-8-sig") as handle:
             text = handle.read()
         front, body, _ = split_front_matter(text, rel)
+        lines = _field_lines(text)
 
         metadata: dict[str, Any] = {}
         for name, value in front.items():
@@ -132,7 +185,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 except ValueError:
                     raise FrontMatterError(
                         rel,
-                        None,
+                        lines.get(name),
                         f'{name} "{value}" is not a date; '
                         "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
                     ) from None
