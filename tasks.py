@@ -76,7 +76,7 @@ def preview(c):
     """Production build into a staging folder; replaces output/ only on success."""
     staging = OUTPUT.with_name("output.staging")
     shutil.rmtree(staging, ignore_errors=True)
-    result = _pelican(c, "publishconf.py", staging, "--fatal errors", warn=True)
+    result = _pelican(c, "publishconf.py", staging, warn=True)
     if not result.ok:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit("The production build failed: output/ is unchanged.")

@@ -45,6 +45,9 @@ def test_preview_replaces_output_only_when_the_build_succeeds(tmp_path: Path):
     assert snapshot(output) == before, "a failed build must leave the last good site"
     assert not (project / "output.staging").exists()
     assert "output/ is unchanged" in failed.stderr
+    log = failed.stdout + failed.stderr
+    assert 'content/news/broken.fr.md:3: date "2024-13-45" is not a date' in log
+    assert "Traceback" not in log
 
 
 def test_task_list_matches_the_readme():
