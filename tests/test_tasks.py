@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
         cwd=project,
         capture_output=True,
         text=True,
+        env={**os.environ, "COLUMNS": "200"},  # one log record, one line
     )
 
 
