@@ -99,6 +99,9 @@ MARKDOWN = {
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 SLUGIFY_USE_UNICODE = True
 LOAD_CONTENT_CACHE = False
+# An item dated in the future (an embargoed press release) waits: it is
+# published by the first build after that moment, Casablanca time.
+WITH_FUTURE_DATES = False
 # Feeds are written by the party_feeds plugin (per language, with feedgen);
 # Pelican's own feed writer stays off.
 FEED_ALL_ATOM = None

@@ -78,3 +78,36 @@ def test_a_bad_file_is_reported_in_one_line_and_the_rest_still_builds(tmp_path):
     assert "Traceback" not in log
     assert (project / "out/fr/actualites/trilingual-website-launch/index.html").exists()
     assert not (project / "out/fr/actualites/broken").exists()
+
+
+def test_embargoed_and_draft_items_appear_in_no_output_file(tmp_path):
+    from conftest import build_site
+
+    project = copy_project(tmp_path / "project")
+    (project / "content/press/embargo.fr.md").write_text(
+        '---\ntitle: "Embargoed XYZZY"\ndate: 2099-01-01 09:00\nsummary: "s"\n'
+        "place: Rabat\n---\n\nEMBARGOTEXT\n",
+        "utf-8",
+    )
+    (project / "content/pages/secret.fr.md").write_text(
+        '---\ntitle: "Draft PLUGH"\nsummary: "d"\norder: 9\nstatus: draft\n---\n\n'
+        "DRAFTTEXT\n",
+        "utf-8",
+    )
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        output = tmp_path / settings
+        build_site(output, settings=settings, cwd=project)
+        assert (output / "fr/communiques/index.html").exists()
+        leaks = [
+            path
+            for path in output.rglob("*")
+            if path.is_file()
+            and path.suffix in {".html", ".xml", ".atom", ".rss", ".txt"}
+            and any(
+                word in path.read_text("utf-8")
+                for word in ("XYZZY", "EMBARGOTEXT", "PLUGH", "DRAFTTEXT")
+            )
+        ]
+        assert not leaks, leaks
+        names = {path.name for path in output.rglob("*")}
+        assert not names & {"embargo", "secret"}

@@ -96,6 +96,17 @@ def stop_on_errors(_generators: Any) -> None:
         )
 
 
+def drop_drafts(generator: Any) -> None:
+    """Drafts and not-yet-due items (WITH_FUTURE_DATES = False makes them
+    drafts) are never written: not as pages, not under drafts/, not in any
+    listing, feed or sitemap."""
+    for name in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
+        if hasattr(generator, name):
+            setattr(generator, name, [])
+    generator.context.pop("drafts", None)
+    generator.context.pop("draft_pages", None)
+
+
 def add_reader(readers: Any) -> None:
     for extension in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterMarkdownReader
@@ -126,3 +137,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(drop_drafts)
+    signals.page_generator_finalized.connect(drop_drafts)
