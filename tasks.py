@@ -118,6 +118,78 @@ def i18n(c):
             print(f"    {msgid!r}")
 
 
+@task(
+    help={
+        "section": "folder under content/ (news, press, events...)",
+        "key": "the file name stem, e.g. rural-clinics",
+    }
+)
+def new(c, section, key):
+    """Create one file per language for a new piece of content, ready to fill in."""
+    import re
+    from datetime import datetime
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from multilingual.sections import FIELDS, sections_from_settings
+
+    settings = _settings()
+    sections = sections_from_settings(settings)
+    if section not in sections:
+        sys.exit(f"No section {section!r}; choose one of {', '.join(sections)}.")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
+        sys.exit(
+            f"{key!r}: use lowercase letters, digits and hyphens, e.g. rural-clinics"
+        )
+    now = datetime.now().strftime("%Y-%m-%d %H:%M")
+    samples = {"date": now, "start": now, "end": now, "order": "1", "tags": "[]"}
+    folder = ROOT / settings["PATH"] / section
+    files = [folder / f"{key}.{lang['code']}.md" for lang in settings["LANGUAGES"]]
+    existing = [f for f in files if f.exists()]
+    if existing:
+        sys.exit(f"Already there, nothing written: {existing[0].relative_to(ROOT)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        fields = "".join(
+            f"{name}: {samples.get(name, '')}\n"
+            for name in FIELDS[sections[section].kind]
+        )
+        file.write_text(f"---\n{fields}---\n\n", encoding="utf-8")
+        print(f"created {file.relative_to(ROOT)}")
+
+
+@task
+def scheduled(c):
+    """List what is waiting for its date (embargoed releases, future news)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from multilingual.frontmatter import (
+        FrontMatterError,
+        parse_when,
+        split_front_matter,
+    )
+
+    settings = _settings()
+    tz = ZoneInfo(settings["TIMEZONE"])
+    now = datetime.now(tz)
+    waiting = []
+    for file in sorted((ROOT / settings["PATH"]).glob("*/*.md")):
+        try:
+            front, _body, _line = split_front_matter(file.read_text("utf-8"), str(file))
+            when = parse_when(front["date"]) if "date" in front else None
+        except (FrontMatterError, ValueError, UnicodeDecodeError):
+            continue  # reported by the build
+        if when is not None:
+            when = when if when.tzinfo else when.replace(tzinfo=tz)
+            if when > now:
+                waiting.append((when, file.relative_to(ROOT), front.get("title", "")))
+    if not waiting:
+        print("Nothing is waiting: everything dated is published.")
+    for when, path, title in sorted(waiting):
+        print(f"{when:%Y-%m-%d %H:%M}  {path}  {title}")
+
+
 def _settings() -> dict:
     from pelican.settings import read_settings
 

@@ -61,7 +61,15 @@ def test_task_list_matches_the_readme():
         check=True,
     ).stdout
     readme = (ROOT / "README.md").read_text("utf-8")
-    for task in ("build", "serve", "livereload", "preview", "publish", "i18n"):
+    for task in (
+        "build",
+        "serve",
+        "livereload",
+        "preview",
+        "publish",
+        "i18n",
+        "scheduled",
+    ):
         assert f"\n  {task}" in listed
         assert f"`invoke {task}`" in readme
 
@@ -111,3 +119,28 @@ def test_embargoed_and_draft_items_appear_in_no_output_file(tmp_path):
         assert not leaks, leaks
         names = {path.name for path in output.rglob("*")}
         assert not names & {"embargo", "secret"}
+
+
+def test_new_creates_the_translation_group_and_scheduled_lists_the_embargo(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    created = invoke(project, "new", "press", "water-summit")
+    assert created.returncode == 0, created.stderr
+    for code in ("ar", "fr", "zgh"):
+        text = (project / f"content/press/water-summit.{code}.md").read_text("utf-8")
+        assert text.startswith("---\ntitle: \ndate: ")
+        assert "\nplace: \n" in text and text.endswith("---\n\n")
+    again = invoke(project, "new", "press", "water-summit")
+    assert again.returncode != 0 and "Already there" in again.stderr
+    assert "choose one of" in invoke(project, "new", "blog", "x").stderr
+
+    release = project / "content/press/water-summit.fr.md"
+    release.write_text(
+        '---\ntitle: "Sommet de l\'eau"\ndate: 2099-03-01 09:00\n---\n\nTexte.\n',
+        "utf-8",
+    )
+    listed = invoke(project, "scheduled")
+    assert listed.returncode == 0, listed.stderr
+    assert "2099-03-01 09:00  content/press/water-summit.fr.md  Sommet de l'eau" in (
+        listed.stdout
+    )

@@ -23,6 +23,18 @@ KINDS: dict[str, tuple[str, str, bool]] = {
 }
 
 
+# The front matter each kind needs, in the order `invoke new` writes it.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "news": ("title", "date", "summary", "tags", "region", "image", "image_alt"),
+    "press": ("title", "date", "summary", "place", "tags", "region"),
+    "program": ("title", "summary", "order", "tags"),
+    "events": ("title", "start", "end", "summary", "place", "online", "region"),
+    "regions": ("title", "summary", "order", "seat"),
+    "people": ("title", "role", "summary", "order", "region"),
+    "pages": ("title", "summary", "order"),
+}
+
+
 @dataclass(frozen=True)
 class Section:
     key: str  # folder name under content/
