@@ -218,7 +218,12 @@ class FeedsGenerator(Generator):
         if not os.path.exists(source):
             return None
         media_type = mimetypes.guess_type(source)[0] or "application/octet-stream"
-        return site.absolute(image), str(os.path.getsize(source)), media_type
+        size = os.path.getsize(source)
+        if "photo_privacy" in self.settings["PLUGINS"]:
+            from photo_privacy import published_size  # EXIF removed: smaller
+
+            size = published_size(source)
+        return site.absolute(image), str(size), media_type
 
     @staticmethod
     def _fix_atom_links(xml: bytes, feed: Feed, site: Site, enclosures: dict) -> bytes:
