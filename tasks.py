@@ -158,6 +158,23 @@ def new(c, section, key):
 
 
 @task
+def check(c):
+    """Check every content file, as the build reads it, without writing a site."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+
+    settings = _settings()
+    reader = FrontMatterMarkdownReader(settings)
+    files = sorted(Path(settings["PATH"]).glob("*/*.md"))
+    ERRORS.clear()
+    for file in files:
+        reader.read(str(file))
+    if ERRORS:
+        sys.exit(f"{len(ERRORS)} problem(s) in {len(files)} files.")
+    print(f"{len(files)} files checked: no problem found.")
+
+
+@task
 def scheduled(c):
     """List what is waiting for its date (embargoed releases, future news)."""
     sys.path.insert(0, str(ROOT / "plugins"))

@@ -16,7 +16,7 @@ from multilingual.frontmatter import (
 
 GOOD = (
     '---\ntitle: "Réunion à Taounate"\ndate: 2026-04-14 10:30\n'
-    "tags: [santé, eau]\n---\n\nTexte *important*.\n"
+    'summary: "Une réunion."\ntags: [santé, eau]\n---\n\nTexte *important*.\n'
 )
 
 
@@ -110,3 +110,84 @@ def test_every_demo_file_reads(reader, settings):
     for file in files:
         _, meta = demo.read(str(file))
         assert meta["title"], file
+
+
+BAD_INPUTS = [
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\n---\n\nx\n',
+        'content/news/a.fr.md: "summary" is missing or empty; every news file '
+        "needs it (a line 'summary: ...' in the front matter)",
+    ),
+    (
+        "press/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\nx\n',
+        'content/press/a.fr.md: "place" is missing or empty; every press file '
+        "needs it (a line 'place: ...' in the front matter)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: ""\ndate: 2026-04-01\nsummary: "s"\n---\n\nx\n',
+        'content/news/a.fr.md:2: "title" is missing or empty; every news file '
+        "needs it (a line 'title: ...' in the front matter)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nregion: fez\n---\n\nx\n',
+        'content/news/a.fr.md:5: region "fez" does not exist; use one of oriental',
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nimage: images/nope.jpg\n'
+        "---\n\nx\n",
+        'content/news/a.fr.md:5: image "images/nope.jpg" was not found; put the file '
+        "in content/images or fix the name",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nslug: ../../etc\n---\n\nx\n',
+        'content/news/a.fr.md:5: slug "../../etc" may only hold letters, digits '
+        "and hyphens (e.g. rural-clinics)",
+    ),
+    (
+        "program/a.fr.md",
+        '---\ntitle: "T"\nsummary: "s"\norder: first\n---\n\nx\n',
+        'content/program/a.fr.md:4: order "first" must be a whole number',
+    ),
+    (
+        "events/a.fr.md",
+        '---\ntitle: "T"\nstart: 2026-04-01 10:00\nend: 2026-04-01 12:00\n'
+        'summary: "s"\n---\n\nx\n',
+        "content/events/a.fr.md: an event needs a 'place:' or an 'online:' link",
+    ),
+    (
+        "events/a.fr.md",
+        '---\ntitle: "T"\nstart: 2026-04-01 10:00\nend: 2026-04-01 09:00\n'
+        'summary: "s"\nplace: Oujda\n---\n\nx\n',
+        "content/events/a.fr.md:4: the event ends before it starts; check end",
+    ),
+    (
+        "blog/a.fr.md",
+        '---\ntitle: "T"\n---\n\nx\n',
+        "content/blog/a.fr.md: 'blog' is not a section; put the file in one of "
+        "news, press, program, events, regions, people, pages",
+    ),
+    (
+        "news/a.fr.md",
+        "",
+        "content/news/a.fr.md:1: the file must start with a '---' line, then the "
+        "front matter",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\n\nx\n',
+        "content/news/a.fr.md:1: the front matter is not closed: add a '---' line "
+        "after it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), BAD_INPUTS)
+def test_bad_input_gets_one_clear_message(reader, tmp_path, name, text, message):
+    write(tmp_path, "regions/oriental.fr.md", b"---\ntitle: x\n---\n")
+    assert reported(reader, write(tmp_path, name, text.encode())) == [message]

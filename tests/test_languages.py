@@ -63,7 +63,6 @@ ENGLISH_NEWS = textwrap.dedent(
     title: "The Cedar Party opens its first office in Oujda"
     date: 2026-04-02 09:00
     summary: "A new office for the Oriental branch."
-    region: oriental
     ---
 
     The office opens on Thursday in the city centre.

@@ -144,3 +144,22 @@ def test_new_creates_the_translation_group_and_scheduled_lists_the_embargo(tmp_p
     assert "2099-03-01 09:00  content/press/water-summit.fr.md  Sommet de l'eau" in (
         listed.stdout
     )
+
+
+def test_check_reports_every_bad_file_without_writing_a_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    good = invoke(project, "check")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "no problem found" in good.stdout
+    (project / "content/news/a.fr.md").write_text(
+        '---\ntitle: "T"\ndate: 2026-13-01\nsummary: "s"\n---\n\nx\n', "utf-8"
+    )
+    (project / "content/news/b.xx.md").write_text("---\ntitle: T\n---\n", "utf-8")
+    bad = invoke(project, "check")
+    log = bad.stdout + bad.stderr
+    assert bad.returncode != 0
+    assert 'content/news/a.fr.md:3: date "2026-13-01" is not a date' in log
+    assert "content/news/b.xx.md: the file name must end in .<language>.md" in log
+    assert "2 problem(s)" in log and "Traceback" not in log
+    assert not (project / "output").exists()

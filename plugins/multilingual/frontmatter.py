@@ -8,8 +8,10 @@ Pelican's own Markdown reader.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
+import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,9 +21,12 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .languages import languages_from_settings
-from .sections import sections_from_settings
+from .sections import REQUIRED, Section, sections_from_settings
 
 logger = logging.getLogger(__name__)
+
+# A URL segment: letters (any script), digits, single hyphens inside.
+SAFE_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 # Metadata that holds a point in time; parsed by us, not by YAML, so that
 # "2026-03-14" and "2026-03-14 10:30" are read the same way and localised
@@ -128,6 +133,7 @@ class FrontMatterMarkdownReader(BaseReader):
         self.language_codes = [lang.code for lang in languages_from_settings(settings)]
         self.sections = sections_from_settings(settings)
         self.tz = ZoneInfo(settings["TIMEZONE"])
+        self._regions: dict[str, set[str]] = {}
         # One Markdown instance, reset per file: building it is costly.
         self._md = Markdown(**settings["MARKDOWN"])
 
@@ -149,6 +155,79 @@ class FrontMatterMarkdownReader(BaseReader):
                 )
             )
         return "", {"status": "skip"}
+
+    def _check(
+        self,
+        rel: str,
+        section: Section,
+        meta: dict[str, Any],
+        lines: dict[str, int],
+        lang: str,
+    ) -> None:
+        """What the file says must make sense: required fields, references."""
+        for name in REQUIRED[section.kind]:
+            if meta.get(name) in (None, "", []):
+                raise FrontMatterError(
+                    rel,
+                    lines.get(name),
+                    f'"{name}" is missing or empty; every {section.key} file needs '
+                    f"it (a line '{name}: ...' in the front matter)",
+                )
+        if section.kind == "events":
+            if not (meta.get("place") or meta.get("online")):
+                raise FrontMatterError(
+                    rel, None, "an event needs a 'place:' or an 'online:' link"
+                )
+            if meta["end"] < meta["start"]:
+                raise FrontMatterError(
+                    rel, lines.get("end"), "the event ends before it starts; check end"
+                )
+        if "order" in meta and not isinstance(meta["order"], int):
+            raise FrontMatterError(
+                rel,
+                lines.get("order"),
+                f'order "{meta["order"]}" must be a whole number',
+            )
+        slug = meta.get("slug")
+        if slug is not None and not SAFE_SLUG.fullmatch(str(slug)):
+            raise FrontMatterError(
+                rel,
+                lines.get("slug"),
+                f'slug "{slug}" may only hold letters, digits and hyphens '
+                "(e.g. rural-clinics)",
+            )
+        region = meta.get("region")
+        if region and region not in self.regions(lang):
+            raise FrontMatterError(
+                rel,
+                lines.get("region"),
+                f'region "{region}" does not exist; use one of '
+                f"{', '.join(sorted(self.regions(lang))) or '(no region yet)'}",
+            )
+        for name in ("image",):
+            target = meta.get(name)
+            if target and not os.path.isfile(
+                os.path.join(self.settings["PATH"], target)
+            ):
+                raise FrontMatterError(
+                    rel,
+                    lines.get(name),
+                    f'{name} "{target}" was not found; put the file in content/'
+                    f"{os.path.dirname(target) or ''} or fix the name",
+                )
+
+    def regions(self, lang: str) -> set[str]:
+        """Region keys that have a page in this language."""
+        if lang not in self._regions:
+            self._regions[lang] = {
+                os.path.basename(path).rsplit(".", 2)[0]
+                for key, section in self.sections.items()
+                if section.kind == "regions"
+                for path in glob.glob(
+                    os.path.join(self.settings["PATH"], key, f"*.{lang}.md")
+                )
+            }
+        return self._regions[lang]
 
     def _display_path(self, source_path: str) -> str:
         """The file as the editor sees it: content/news/x.fr.md"""
@@ -204,6 +283,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"{section or 'content/'!r} is not a section; put the file in one of "
                 f"{', '.join(self.sections)}",
             )
+        self._check(rel, kind, metadata, lines, lang)
         metadata.update(section=section, key=key, lang=lang)
         metadata.setdefault("slug", key)
         metadata.setdefault("template", kind.template)

@@ -35,6 +35,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Fields that must be there and not empty, per kind (events also need a place
+# or an online link).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "news": ("title", "date", "summary"),
+    "press": ("title", "date", "summary", "place"),
+    "program": ("title", "summary", "order"),
+    "events": ("title", "start", "end", "summary"),
+    "regions": ("title", "summary", "order", "seat"),
+    "people": ("title", "role", "summary", "order"),
+    "pages": ("title", "summary", "order"),
+}
+
+
 @dataclass(frozen=True)
 class Section:
     key: str  # folder name under content/
