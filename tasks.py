@@ -193,7 +193,7 @@ def scheduled(c):
     waiting = []
     for file in sorted((ROOT / settings["PATH"]).glob("*/*.md")):
         try:
-            front, _body, _line = split_front_matter(file.read_text("utf-8"), str(file))
+            front, _body = split_front_matter(file.read_text("utf-8"), str(file))
             when = parse_when(front["date"]) if "date" in front else None
         except (FrontMatterError, ValueError, UnicodeDecodeError):
             continue  # reported by the build

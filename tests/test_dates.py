@@ -28,14 +28,19 @@ def time_texts(site: Site, url: str) -> list[str]:
     return [t.text_content().strip() for t in site.page(url).iter("time")]
 
 
-def test_arabic_dates_use_moroccan_months_and_latin_digits(demo: Site):
+def language_time_texts(site: Site, code: str) -> list[str]:
+    """Every date shown anywhere in one language's tree."""
     texts = [
-        t
-        for f in (demo.root / "ar").rglob("*.html")
-        for t in time_texts(demo, demo.url_of(f))
+        text
+        for file in (site.root / code).rglob("*.html")
+        for text in time_texts(site, site.url_of(file))
     ]
-    assert texts
-    for text in texts:
+    assert texts, code
+    return texts
+
+
+def test_arabic_dates_use_moroccan_months_and_latin_digits(demo: Site):
+    for text in language_time_texts(demo, "ar"):
         assert any(month in text for month in MOROCCAN), text
         assert not any(month in text.split() for month in MASHRIQ), text
         assert not re.search("[\u0660-\u0669]", text), f"Arabic-Indic digits in {text}"
@@ -43,13 +48,7 @@ def test_arabic_dates_use_moroccan_months_and_latin_digits(demo: Site):
 
 
 def test_tamazight_dates_use_tifinagh_months(demo: Site):
-    texts = [
-        t
-        for f in (demo.root / "zgh").rglob("*.html")
-        for t in time_texts(demo, demo.url_of(f))
-    ]
-    assert texts
-    for text in texts:
+    for text in language_time_texts(demo, "zgh"):
         assert re.search("[\u2d30-\u2d7f]", text), text
         assert re.search("[0-9]{4}", text), text
 

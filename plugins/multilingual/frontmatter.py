@@ -65,8 +65,8 @@ _StringDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
-    """Return (front matter, body, line number where the body starts)."""
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """Return (front matter, Markdown body)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     if not text.startswith("---\n"):
         raise FrontMatterError(
@@ -91,7 +91,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         ) from None
     if not isinstance(data, dict):
         raise FrontMatterError(path, 2, "front matter must be 'name: value' lines")
-    return data, body, raw.count("\n") + 3
+    return data, body
 
 
 def _field_lines(text: str) -> dict[str, int]:
@@ -249,7 +249,7 @@ class FrontMatterMarkdownReader(BaseReader):
             )
         with open(source_path, encoding="utf-8-sig") as handle:
             text = handle.read()
-        front, body, _ = split_front_matter(text, rel)
+        front, body = split_front_matter(text, rel)
         lines = _field_lines(text)
 
         metadata: dict[str, Any] = {}

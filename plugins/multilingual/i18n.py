@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_time
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -169,16 +169,8 @@ def install(
             f"{format_time(when, 'HH:mm', locale=locale)}"
         )
 
-    @pass_context
-    def time_short(context: Context, value: datetime) -> str:
-        return format_time(local(value), "HH:mm", locale=here(context).locale)
-
     def iso(value: datetime) -> str:
         return local(value).isoformat()
-
-    @pass_context
-    def format_dt(context: Context, value: datetime, pattern: str) -> str:
-        return format_datetime(local(value), pattern, locale=here(context).locale)
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
@@ -190,7 +182,5 @@ def install(
     env.filters.update(
         date_long=date_long,
         datetime_long=datetime_long,
-        time_short=time_short,
         iso=iso,
-        format_dt=format_dt,
     )
