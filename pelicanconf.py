@@ -109,3 +109,12 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+# Raw HTML in content may embed iframes from these hosts only (video embeds);
+# anything else is removed and reported (plugins/multilingual/sanitize.py).
+VIDEO_HOSTS = [
+    "www.youtube-nocookie.com",
+    "www.youtube.com",
+    "player.vimeo.com",
+]
+# The translation status page for editors (development builds only).
+TRANSLATION_REPORT = True

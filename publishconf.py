@@ -17,3 +17,5 @@ DELETE_OUTPUT_DIRECTORY = True
 # A content mistake stops the build before anything is written (the
 # development build reports it and publishes the rest).
 CONTENT_ERRORS_FATAL = True
+# The editors' translation status page is for the team, not the public.
+TRANSLATION_REPORT = False

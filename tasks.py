@@ -6,6 +6,8 @@ invoke livereload   rebuild on every save and reload the browser
 invoke preview      production build, swapped into output/ only if it succeeds
 invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
+invoke check        check every content file without building
+invoke translations list missing and out-of-date translations
 """
 
 from __future__ import annotations
@@ -141,7 +143,14 @@ def new(c, section, key):
             f"{key!r}: use lowercase letters, digits and hyphens, e.g. rural-clinics"
         )
     now = datetime.now().strftime("%Y-%m-%d %H:%M")
-    samples = {"date": now, "start": now, "end": now, "order": "1", "tags": "[]"}
+    samples = {
+        "date": now,
+        "start": now,
+        "end": now,
+        "order": "1",
+        "tags": "[]",
+        "people": "[]",
+    }
     folder = ROOT / settings["PATH"] / section
     files = [folder / f"{key}.{lang['code']}.md" for lang in settings["LANGUAGES"]]
     existing = [f for f in files if f.exists()]
@@ -161,17 +170,93 @@ def new(c, section, key):
 def check(c):
     """Check every content file, as the build reads it, without writing a site."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+    from pelican.plugins._utils import load_plugins
+
+    from multilingual.checks import Entry, disagreements, duplicate_urls
+    from multilingual.frontmatter import (
+        ERRORS,
+        FrontMatterMarkdownReader,
+        display_path,
+        report,
+    )
+    from multilingual.languages import languages_from_settings
+    from multilingual.sections import sections_from_settings
+    from multilingual.site import reserved_urls
 
     settings = _settings()
+    for plugin in load_plugins(settings):
+        plugin.register()  # plugins declare the pages they write
+    languages = languages_from_settings(settings)
+    sections = sections_from_settings(settings)
     reader = FrontMatterMarkdownReader(settings)
-    files = sorted(Path(settings["PATH"]).glob("*/*.md"))
+    files = sorted(Path(settings["PATH"]).rglob("*.md"))
     ERRORS.clear()
+    entries = []
     for file in files:
-        reader.read(str(file))
+        _html, meta = reader.read(str(file))
+        if meta.get("status") != "skip":
+            entries.append(
+                Entry(
+                    display_path(str(file), settings["PATH"]),
+                    sections[meta["section"]].kind,
+                    meta["section"],
+                    meta["key"],
+                    meta["lang"],
+                    f"{meta['prefix']}{meta['slug']}/",
+                    meta,
+                )
+            )
+    for _entry, error in duplicate_urls(
+        entries, reserved_urls(languages, sections)
+    ) + disagreements(entries, [lang.code for lang in languages]):
+        report(error)
     if ERRORS:
         sys.exit(f"{len(ERRORS)} problem(s) in {len(files)} files.")
     print(f"{len(files)} files checked: no problem found.")
+
+
+@task
+def translations(c):
+    """List, per section and language, missing and out-of-date translations."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from types import SimpleNamespace
+
+    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+    from multilingual.translation_status import translation_status
+
+    settings = _settings()
+    languages = [lang["code"] for lang in settings["LANGUAGES"]]
+    reader = FrontMatterMarkdownReader(settings)
+    groups: dict = {}
+    for file in sorted(Path(settings["PATH"]).rglob("*.md")):
+        _html, meta = reader.read(str(file))
+        if meta.get("status", "published") in ("skip", "draft"):
+            continue
+        item = SimpleNamespace(
+            source_path=str(file),
+            title=meta["title"],
+            modified=meta.get("modified"),
+            metadata=meta,
+        )
+        groups.setdefault((meta["section"], meta["key"]), {})[meta["lang"]] = item
+    report = translation_status(groups, languages, Path(settings["PATH"]))
+    lines = []
+    for section in dict.fromkeys(status.section for status in report):
+        for lang in languages:
+            rows = [status for status in report if status.section == section]
+            missing = [s.key for s in rows if lang in s.missing]
+            outdated = [
+                f"{s.key} ({s.versions[lang].outdated_by} changed later)"
+                for s in rows
+                if lang in s.versions and s.versions[lang].outdated_by
+            ]
+            if missing or outdated:
+                lines.append(f"{section} [{lang}]")
+                lines += [f"    missing:     {key}" for key in missing]
+                lines += [f"    out of date: {entry}" for entry in outdated]
+    print("\n".join(lines) or "Every translation is there and up to date.")
+    if ERRORS:
+        print(f"({len(ERRORS)} file(s) with mistakes were left out: run invoke check)")
 
 
 @task

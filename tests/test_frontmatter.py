@@ -184,10 +184,143 @@ BAD_INPUTS = [
         "content/news/a.fr.md:1: the front matter is not closed: add a '---' line "
         "after it",
     ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 14/03/2026\nsummary: "s"\n---\n\nx\n',
+        'content/news/a.fr.md:3: date "14/03/2026" is not a date; write YYYY-MM-DD '
+        "or YYYY-MM-DD HH:MM",
+    ),
+    (
+        "events/a.fr.md",
+        '---\ntitle: "T"\nstart: 2026-04-01 25:00\nend: 2026-04-01 12:00\n'
+        'summary: "s"\nplace: Oujda\n---\n\nx\n',
+        'content/events/a.fr.md:3: start "2026-04-01 25:00" is not a date; write '
+        "YYYY-MM-DD or YYYY-MM-DD HH:MM",
+    ),
+    (
+        "events/a.fr.md",
+        '---\ntitle: "T"\nstart: 2026-04-01 10:00\nsummary: "s"\nplace: Oujda\n'
+        "---\n\nx\n",
+        'content/events/a.fr.md: "end" is missing or empty; every events file '
+        "needs it (a line 'end: ...' in the front matter)",
+    ),
+    (
+        "events/a.fr.md",
+        '---\ntitle: "T"\nstart: 2026-04-01 10:00\nend: 2026-04-01 12:00\n'
+        'summary: "s"\nonline: meet.example/party\n---\n\nx\n',
+        'content/events/a.fr.md:6: online "meet.example/party" must be a web address '
+        "starting with https://",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\npeople: [amina, karim]\n'
+        "---\n\nx\n",
+        'content/news/a.fr.md:5: people "karim" does not exist; use one of amina',
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\nIntro.\n\n'
+        "See [the plan]({filename}../program/water.fr.md).\n",
+        "content/news/a.fr.md:9: link {filename}../program/water.fr.md points to no "
+        "file; check the name (a path from this file, or from content/ when it "
+        "starts with /)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\n'
+        "![Carte]({static}/images/map.png)\n",
+        "content/news/a.fr.md:7: link {static}/images/map.png points to no file; "
+        "check the name (a path from this file, or from content/ when it starts "
+        "with /)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\n'
+        "Read [this](../regions/oriental.fr.md).\n",
+        "content/news/a.fr.md:7: link (../regions/oriental.fr.md) only works on your "
+        "computer; write ({filename}../regions/oriental.fr.md) so the site links "
+        "to its page",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: [Réunion, Taounate]\ndate: 2026-04-01\nsummary: "s"\n---\n\nx\n',
+        'content/news/a.fr.md:2: title must be text, e.g. title: "..." (in quotes '
+        "if it holds a colon)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: yes\n---\n\nx\n',
+        'content/news/a.fr.md:4: summary must be text, e.g. summary: "..." (in quotes '
+        "if it holds a colon)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nstatus: publised\n---\n\nx\n',
+        'content/news/a.fr.md:5: status "publised" must be draft, hidden or '
+        "published (or leave the line out)",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nimage: /etc/hosts\n'
+        "---\n\nx\n",
+        'content/news/a.fr.md:5: image "/etc/hosts" must be a file inside content/, '
+        "e.g. images/photo.jpg",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n'
+        "tags: [eau, {santé: rurale}]\n---\n\nx\n",
+        "content/news/a.fr.md:5: tags must be a list of words, e.g. tags: [eau, santé]",
+    ),
+    (
+        "news/a.fr.md",
+        "---\n- title\n- date\n---\n\nx\n",
+        "content/news/a.fr.md:2: front matter must be 'name: value' lines",
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\n\tdate: 2026-04-01\n---\n\nx\n',
+        "content/news/a.fr.md:3: front matter is not valid YAML: found character "
+        "'\\t' that cannot start any token",
+    ),
+    (
+        "a.fr.md",
+        '---\ntitle: "T"\n---\n\nx\n',
+        "content/a.fr.md: 'content/' is not a section; put the file in one of "
+        "news, press, program, events, regions, people, pages",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "message"), BAD_INPUTS)
 def test_bad_input_gets_one_clear_message(reader, tmp_path, name, text, message):
     write(tmp_path, "regions/oriental.fr.md", b"---\ntitle: x\n---\n")
+    write(tmp_path, "people/amina.fr.md", b"---\ntitle: x\n---\n")
     assert reported(reader, write(tmp_path, name, text.encode())) == [message]
+
+
+def test_a_latin_1_file_is_reported_not_crashed_on(reader, tmp_path):
+    data = GOOD.encode("latin-1")
+    assert reported(reader, write(tmp_path, "news/meeting.fr.md", data)) == [
+        "content/news/meeting.fr.md: the file is not UTF-8 (perhaps Windows-1256 "
+        "or Latin-1); save it as UTF-8 in your editor"
+    ]
+
+
+def test_a_field_name_with_a_typo_gets_a_suggestion(reader, tmp_path, caplog):
+    text = GOOD.replace("tags:", "regoin: oriental\ntags:")
+    reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert 'content/news/meeting.fr.md:5: unknown field "regoin"; did you mean ' in (
+        caplog.text
+    )
+
+
+def test_links_to_files_that_exist_are_accepted(reader, tmp_path):
+    write(tmp_path, "program/water.fr.md", b"---\ntitle: x\n---\n")
+    write(tmp_path, "images/map.png", b"png")
+    text = GOOD + (
+        "\n[plan]({filename}../program/water.fr.md#goals) "
+        "![m]({static}/images/map.png)\n"
+    )
+    html, meta = reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert '<a href="{filename}../program/water.fr.md#goals">plan</a>' in html

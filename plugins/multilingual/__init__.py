@@ -20,6 +20,7 @@ from .i18n import install, load_translations
 from .languages import languages_from_settings
 from .listings import MultilingualGenerator
 from .sections import sections_from_settings
+from .writer import SafeWriter
 
 # Pelican features this plugin replaces with language-aware versions.
 _OFF = [
@@ -96,12 +97,26 @@ def stop_on_errors(_generators: Any) -> None:
         )
 
 
+def stop_after_writing(_pelican: Any) -> None:
+    """A production build that met an error while writing (two pages for one
+    address) exits non-zero, so `invoke preview` keeps the last good site."""
+    if ERRORS and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
+        sys.exit(f"{len(ERRORS)} content error(s): the build is not usable.")
+
+
+def get_writer(_pelican: Any) -> type:
+    return SafeWriter
+
+
 def drop_drafts(generator: Any) -> None:
     """Drafts and not-yet-due items (WITH_FUTURE_DATES = False makes them
     drafts) are never written: not as pages, not under drafts/, not in any
-    listing, feed or sitemap."""
+    listing, feed or sitemap. They are still checked with the rest (a
+    scheduled release must not take a published one's address)."""
+    held = generator.context.setdefault("held_back", [])
     for name in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
         if hasattr(generator, name):
+            held.extend(getattr(generator, name))
             setattr(generator, name, [])
     generator.context.pop("drafts", None)
     generator.context.pop("draft_pages", None)
@@ -137,5 +152,7 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(stop_after_writing)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

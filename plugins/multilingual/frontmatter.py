@@ -8,6 +8,7 @@ Pelican's own Markdown reader.
 
 from __future__ import annotations
 
+import difflib
 import glob
 import logging
 import os
@@ -21,7 +22,8 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .languages import languages_from_settings
-from .sections import REQUIRED, Section, sections_from_settings
+from .sanitize import Sanitizer
+from .sections import FIELDS, REQUIRED, Section, sections_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +36,20 @@ SAFE_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 DATE_FIELDS = ("date", "modified", "start", "end")
 # Fields whose value must not be turned into HTML by Markdown.
 PLAIN_FIELDS = ("title", "summary", "image_alt", "place", "role", "seat")
+# Fields the kit knows; a name close to one of them is probably a typo.
+KNOWN_FIELDS = {name for names in FIELDS.values() for name in names} | {
+    "slug",
+    "status",
+    "modified",
+    "template",
+}
+STATUSES = ("published", "draft", "hidden")
+# Fields naming other content by its key: field -> kind of content.
+REFERENCE_FIELDS = {"region": "regions", "people": "people"}
+# Links to other files of the site, resolved by Pelican: {filename}../x.fr.md
+INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^\s)\"'>\]]+)")
+# A Markdown link straight to a .md file works on the editor's disk only.
+RAW_MD_LINK = re.compile(r"\]\((?![{|])([^\s)]+\.md)(?:#[^\s)]*)?\)")
 
 
 class FrontMatterError(ValueError):
@@ -53,6 +69,14 @@ def report(error: FrontMatterError) -> None:
     """One line an editor can act on; never a traceback."""
     ERRORS.append(error)
     logger.error("%s", error)
+
+
+def line_of(body: str, needle: str, first_line: int) -> int | None:
+    """Line number (in the file) of the first line of the body holding needle."""
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if needle.lower() in line.lower():
+            return number
+    return None
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -115,6 +139,14 @@ def parse_when(value: Any) -> datetime:
     return datetime.fromisoformat(str(value).strip())
 
 
+def display_path(source_path: str, content_root: str) -> str:
+    """The file as the editor sees it: content/news/x.fr.md"""
+    return os.path.join(
+        os.path.basename(os.path.normpath(content_root)),
+        os.path.relpath(source_path, content_root),
+    )
+
+
 def parse_source_path(source_path: str, content_root: str) -> tuple[str, str, str]:
     """``.../content/news/rural-clinics.fr.md`` -> ("news", "rural-clinics", "fr")."""
     relative = os.path.relpath(source_path, content_root).replace(os.sep, "/")
@@ -133,9 +165,10 @@ class FrontMatterMarkdownReader(BaseReader):
         self.language_codes = [lang.code for lang in languages_from_settings(settings)]
         self.sections = sections_from_settings(settings)
         self.tz = ZoneInfo(settings["TIMEZONE"])
-        self._regions: dict[str, set[str]] = {}
+        self._keys: dict[tuple[str, str], set[str]] = {}
         # One Markdown instance, reset per file: building it is costly.
         self._md = Markdown(**settings["MARKDOWN"])
+        self.sanitizer = Sanitizer(settings)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Read one file; a file with a mistake is reported and skipped, so the
@@ -196,16 +229,46 @@ class FrontMatterMarkdownReader(BaseReader):
                 f'slug "{slug}" may only hold letters, digits and hyphens '
                 "(e.g. rural-clinics)",
             )
-        region = meta.get("region")
-        if region and region not in self.regions(lang):
+        for name, kind in REFERENCE_FIELDS.items():
+            value = meta.get(name)
+            wanted = value if isinstance(value, list) else [value] if value else []
+            known = self.keys(kind, lang)
+            for target in wanted:
+                if str(target) not in known:
+                    raise FrontMatterError(
+                        rel,
+                        lines.get(name),
+                        f'{name} "{target}" does not exist; use one of '
+                        f"{', '.join(sorted(known)) or f'(no {kind} page yet)'}",
+                    )
+        status = meta.get("status", "published")
+        if status not in STATUSES:
             raise FrontMatterError(
                 rel,
-                lines.get("region"),
-                f'region "{region}" does not exist; use one of '
-                f"{', '.join(sorted(self.regions(lang))) or '(no region yet)'}",
+                lines.get("status"),
+                f'status "{status}" must be draft, hidden or published '
+                "(or leave the line out)",
+            )
+        online = meta.get("online")
+        if online and not re.match(r"https?://\S+$", str(online)):
+            raise FrontMatterError(
+                rel,
+                lines.get("online"),
+                f'online "{online}" must be a web address starting with https://',
             )
         for name in ("image",):
             target = meta.get(name)
+            if target and (
+                not isinstance(target, str)
+                or os.path.isabs(target)
+                or ".." in target.replace("\\", "/").split("/")
+            ):
+                raise FrontMatterError(
+                    rel,
+                    lines.get(name),
+                    f'{name} "{target}" must be a file inside content/, '
+                    "e.g. images/photo.jpg",
+                )
             if target and not os.path.isfile(
                 os.path.join(self.settings["PATH"], target)
             ):
@@ -216,26 +279,71 @@ class FrontMatterMarkdownReader(BaseReader):
                     f"{os.path.dirname(target) or ''} or fix the name",
                 )
 
-    def regions(self, lang: str) -> set[str]:
-        """Region keys that have a page in this language."""
-        if lang not in self._regions:
-            self._regions[lang] = {
+    @staticmethod
+    def _text(rel: str, lines: dict[str, int], name: str, value: Any) -> str:
+        """A field shown as text (title, summary...): words, not a list."""
+        if isinstance(value, (list, dict, bool)):
+            raise FrontMatterError(
+                rel,
+                lines.get(name),
+                f'{name} must be text, e.g. {name}: "..." (in quotes if it '
+                "holds a colon)",
+            )
+        return "" if value is None else str(value)
+
+    def keys(self, kind: str, lang: str) -> set[str]:
+        """Keys of the content of one kind (regions, people) in a language."""
+        if (kind, lang) not in self._keys:
+            self._keys[kind, lang] = {
                 os.path.basename(path).rsplit(".", 2)[0]
                 for key, section in self.sections.items()
-                if section.kind == "regions"
+                if section.kind == kind
                 for path in glob.glob(
                     os.path.join(self.settings["PATH"], key, f"*.{lang}.md")
                 )
             }
-        return self._regions[lang]
+        return self._keys[kind, lang]
+
+    def _check_links(self, rel: str, source_path: str, body: str, first: int) -> None:
+        """Links to other files of the site must point to files that exist."""
+        root = self.settings["PATH"]
+        for match in INTERNAL_LINK.finditer(body):
+            target = match.group(2).split("#")[0].split("?")[0]
+            base = root if target.startswith("/") else os.path.dirname(source_path)
+            if not os.path.isfile(os.path.join(base, target.lstrip("/"))):
+                raise FrontMatterError(
+                    rel,
+                    line_of(body, match.group(0), first),
+                    f"link {match.group(0)} points to no file; check the name "
+                    "(a path from this file, or from content/ when it starts "
+                    "with /)",
+                )
+        match = RAW_MD_LINK.search(body)
+        if match:
+            raise FrontMatterError(
+                rel,
+                line_of(body, match.group(1), first),
+                f"link ({match.group(1)}) only works on your computer; write "
+                f"({{filename}}{match.group(1)}) so the site links to its page",
+            )
+
+    def _sanitize(self, rel: str, html: str, body: str, first: int) -> str:
+        """Raw HTML through the allow-list; each removal is reported."""
+        if "<" not in body:
+            return html  # no raw HTML: Markdown's own output is safe
+        cleaned, removed = self.sanitizer.clean(html)
+        for removal in removed:
+            where = line_of(body, removal.needle, first)
+            logger.warning(
+                "%s: removed %s: %s",
+                f"{rel}:{where}" if where else rel,
+                removal.what,
+                removal.why,
+            )
+        return cleaned
 
     def _display_path(self, source_path: str) -> str:
-        """The file as the editor sees it: content/news/x.fr.md"""
-        root = self.settings["PATH"]
-        return os.path.join(
-            os.path.basename(os.path.normpath(root)),
-            os.path.relpath(source_path, root),
-        )
+        return display_path(source_path, self.settings["PATH"])
 
     def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         rel = self._display_path(source_path)
@@ -268,13 +376,34 @@ class FrontMatterMarkdownReader(BaseReader):
                         f'{name} "{value}" is not a date; '
                         "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
                     ) from None
+            elif name == "people":
+                people = value if isinstance(value, list) else [value]
+                metadata["people"] = [str(key) for key in people if key]
             elif name == "tags":
                 tags = value if isinstance(value, list) else [value]
+                if any(isinstance(tag, (list, dict)) for tag in tags):
+                    raise FrontMatterError(
+                        rel,
+                        lines.get(name),
+                        "tags must be a list of words, e.g. tags: [eau, santé]",
+                    )
                 metadata["tags"] = self.process_metadata("tags", [str(t) for t in tags])
-            elif name in PLAIN_FIELDS or not isinstance(value, str):
+            elif name in PLAIN_FIELDS:
+                metadata[name] = self._text(rel, lines, name, value)
+            elif not isinstance(value, str):
                 metadata[name] = value
             else:
                 metadata[name] = self.process_metadata(name, value)
+            if name not in KNOWN_FIELDS:
+                close = difflib.get_close_matches(name, KNOWN_FIELDS, 1, 0.75)
+                if close:
+                    logger.warning(
+                        '%s:%s: unknown field "%s"; did you mean "%s"?',
+                        rel,
+                        lines.get(name),
+                        name,
+                        close[0],
+                    )
         kind = self.sections.get(section)
         if kind is None:
             raise FrontMatterError(
@@ -284,11 +413,17 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"{', '.join(self.sections)}",
             )
         self._check(rel, kind, metadata, lines, lang)
+        # The body starts after the closing '---' line.
+        normalized = text.lstrip("\ufeff").replace("\r\n", "\n")
+        first = normalized.count("\n", 0, len(normalized) - len(body)) + 1
+        self._check_links(rel, source_path, body, first)
         metadata.update(section=section, key=key, lang=lang)
+        metadata["field_lines"] = lines
         metadata.setdefault("slug", key)
         metadata.setdefault("template", kind.template)
         # Used by the *_URL settings: "fr/communiques/"
         metadata["prefix"] = kind.prefix(lang)
 
         self._md.reset()
-        return self._md.convert(body), metadata
+        html = self._sanitize(rel, self._md.convert(body), body, first)
+        return html, metadata

@@ -7,22 +7,31 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from .checks import Entry, disagreements, duplicate_urls, stray_files
+from .frontmatter import FrontMatterMarkdownReader, display_path, report
 from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
-from .site import Site
+from .site import Site, generated_page, reserved_urls
 from .switcher_fonts import build_switcher_fonts
+from .translation_status import translation_status
 
 # Script fonts (in theme/static/) cut down for the language switcher.
 SWITCHER_FONTS = [
     "fonts/noto-naskh-arabic-400.woff2",
     "fonts/noto-sans-tifinagh-400.woff2",
 ]
+
+
+# Where the editors' translation status page is written: <lang>/editors/
+EDITORS_PAGE = "editors"
+generated_page(EDITORS_PAGE, "translation status page")
 
 
 class MultilingualGenerator(Generator):
@@ -32,6 +41,18 @@ class MultilingualGenerator(Generator):
         items = list(self.context.get("articles", [])) + list(
             self.context.get("pages", [])
         )
+        held = self.context.get("held_back", [])
+        entries = {id(item): self._entry(item, sections) for item in items + held}
+        dropped = self._check(list(entries.values()), languages, sections)
+        if dropped:
+            items = [item for item in items if entries[id(item)].path not in dropped]
+            for name in ("articles", "dates", "pages"):
+                if name in self.context:
+                    self.context[name][:] = [
+                        item
+                        for item in self.context[name]
+                        if entries[id(item)].path not in dropped
+                    ]
         site = Site(languages, sections, items, self.settings)
         for item in items:
             item.alternates = site.alternates_of(item)
@@ -44,6 +65,29 @@ class MultilingualGenerator(Generator):
         self.context["site"] = site
         # "Now" is fixed once per build so every page agrees on what is upcoming.
         self.context["now"] = datetime.now(ZoneInfo(self.settings["TIMEZONE"]))
+
+    def _entry(self, item: Any, sections) -> Entry:
+        return Entry(
+            display_path(item.source_path, self.settings["PATH"]),
+            sections[item.section].kind,
+            item.section,
+            item.key,
+            item.lang,
+            item.url,
+            item.metadata,
+        )
+
+    def _check(self, entries: list[Entry], languages, sections) -> set[str]:
+        """Report what only shows across files; returns the files not to
+        publish (a second file at an address that is already taken)."""
+        for path in stray_files(self.settings, sections):
+            # The reader explains why such a file is not read.
+            FrontMatterMarkdownReader(self.settings).read(str(path))
+        taken = duplicate_urls(entries, reserved_urls(languages, sections))
+        mismatched = disagreements(entries, [lang.code for lang in languages])
+        for _entry, error in taken + mismatched:
+            report(error)
+        return {entry.path for entry, _error in taken}
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
@@ -72,8 +116,32 @@ class MultilingualGenerator(Generator):
                     items=items,
                     paginated={"items": items} if section.dated else None,
                 )
+        if self.settings.get("TRANSLATION_REPORT"):
+            self._write_translation_report(writer)
         self._write(writer, "", "chooser", site.default_language, chooser=True)
         self._write_stylesheet()
+
+    def _write_translation_report(self, writer: Any) -> None:
+        """The editors' page of missing and out-of-date translations."""
+        site = self.site
+        report = translation_status(
+            site.groups,
+            [lang.code for lang in site.languages],
+            Path(self.settings["PATH"]),
+        )
+        for lang in site.languages:
+            self._write(
+                writer,
+                site.page_url(EDITORS_PAGE, lang.code),
+                "translations",
+                lang,
+                alternates=site.alternates_for(
+                    lambda code: site.page_url(EDITORS_PAGE, code)
+                ),
+                translation_report=report,
+                missing_count=sum(len(group.missing) for group in report),
+                outdated_count=sum(len(group.outdated) for group in report),
+            )
 
     def _write(self, writer: Any, url: str, template: str, lang, **kwargs: Any) -> None:
         paginated = kwargs.pop("paginated", None)

@@ -25,10 +25,28 @@ KINDS: dict[str, tuple[str, str, bool]] = {
 
 # The front matter each kind needs, in the order `invoke new` writes it.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "news": ("title", "date", "summary", "tags", "region", "image", "image_alt"),
-    "press": ("title", "date", "summary", "place", "tags", "region"),
+    "news": (
+        "title",
+        "date",
+        "summary",
+        "tags",
+        "region",
+        "people",
+        "image",
+        "image_alt",
+    ),
+    "press": ("title", "date", "summary", "place", "tags", "region", "people"),
     "program": ("title", "summary", "order", "tags"),
-    "events": ("title", "start", "end", "summary", "place", "online", "region"),
+    "events": (
+        "title",
+        "start",
+        "end",
+        "summary",
+        "place",
+        "online",
+        "region",
+        "people",
+    ),
     "regions": ("title", "summary", "order", "seat"),
     "people": ("title", "role", "summary", "order", "region"),
     "pages": ("title", "summary", "order"),

@@ -18,6 +18,28 @@ from pelican.contents import Content
 from .languages import Language
 from .sections import Section
 
+# Pages other plugins write in every language, at <lang>/<name>/: a content
+# file may not take their address. Plugins add theirs with generated_page().
+GENERATED_PAGES: dict[str, str] = {}
+
+
+def generated_page(name: str, description: str) -> None:
+    """Declare a page a plugin writes at <lang>/<name>/ in every language."""
+    GENERATED_PAGES[name] = description
+
+
+def reserved_urls(languages: list[Language], sections: dict[str, Section]) -> dict:
+    """Addresses the site writes itself -> what is there, for messages."""
+    reserved = {"": "language chooser"}
+    for lang in languages:
+        reserved[f"{lang.code}/"] = "home page"
+        for name, description in GENERATED_PAGES.items():
+            reserved[f"{lang.code}/{name}/"] = description
+        for key, section in sections.items():
+            if section.listing_template:
+                reserved[section.prefix(lang.code)] = f"{key} listing"
+    return reserved
+
 
 def _when(item: Content) -> datetime:
     """Publication date, or an event's start."""

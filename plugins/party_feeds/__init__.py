@@ -7,6 +7,8 @@ from typing import Any
 
 from pelican import signals
 
+from multilingual.site import generated_page
+
 from .feeds import FeedsGenerator
 
 
@@ -16,3 +18,4 @@ def get_generators(_pelican: Any) -> type:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    generated_page("feeds", "feeds page")

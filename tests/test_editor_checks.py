@@ -1,0 +1,193 @@
+"""What an editor sees when files are wrong, in a real build: one clear line
+per mistake, nothing of a bad file published, the rest of the site intact;
+a production build stops and writes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+from test_frontmatter import BAD_INPUTS
+
+REGION = '---\ntitle: "{t}"\nsummary: "s"\norder: 1\nseat: Oujda\n---\n\nx\n'
+PERSON = '---\ntitle: "Amina"\nrole: "r"\nsummary: "s"\norder: 1\n---\n\nx\n'
+NEWS = '---\ntitle: "{t}"\ndate: 2026-03-01\nsummary: "s"\n{extra}---\n\n{body}\n'
+EVENT = (
+    '---\ntitle: "{t}"\nstart: {start}\nend: 2026-05-03 18:00\nsummary: "s"\n'
+    "place: Oujda\nregion: oriental\n---\n\nx\n"
+)
+
+# Mistakes only visible across files, with the message each one gets.
+ACROSS_FILES = {
+    "news/copy.fr.md": (
+        NEWS.format(t="Copy", extra="slug: good\n", body="x"),
+        "content/news/copy.fr.md:5: its address /fr/actualites/good/ is already "
+        "that of content/news/good.fr.md; give it another slug (a line 'slug: ...')",
+    ),
+    "pages/clash.fr.md": (
+        '---\ntitle: "Clash"\nsummary: "s"\norder: 2\nslug: actualites\n---\n\nx\n',
+        "content/pages/clash.fr.md:5: its address /fr/actualites/ is the site's "
+        "news listing; give it another slug (a line 'slug: ...')",
+    ),
+    "pages/feeds.ar.md": (
+        '---\ntitle: "Feeds"\nsummary: "s"\norder: 3\n---\n\nx\n',
+        "content/pages/feeds.ar.md: its address /ar/feeds/ is the site's feeds "
+        "page; give it another slug (a line 'slug: ...')",
+    ),
+    "events/meeting.fr.md": (
+        EVENT.format(t="Réunion", start="2026-05-03 10:00"),
+        'content/events/meeting.fr.md:3: start "2026-05-03 10:00" disagrees with '
+        'content/events/meeting.ar.md ("2026-05-02 10:00"); all translations must '
+        "say the same",
+    ),
+    "news/good.fr.md": (
+        NEWS.format(t="Good news", extra="", body="Hello."),
+        "content/news/good.fr.md: no region disagrees with content/news/good.ar.md "
+        '("oriental"); all translations must say the same',
+    ),
+    "blog/post.fr.md": (
+        NEWS.format(t="Blog", extra="", body="x"),
+        "content/blog/post.fr.md: 'blog' is not a section; put the file in one of "
+        "news, press, program, events, regions, people, pages",
+    ),
+}
+
+
+def bad_cases() -> dict[str, tuple[str, str]]:
+    """Every bad input of the reader's tests, renamed to one file each."""
+    cases = {}
+    for number, (name, text, message) in enumerate(BAD_INPUTS):
+        folder, _, filename = name.rpartition("/")
+        new = f"{folder + '/' if folder else ''}bad{number}.fr.md"
+        cases[new] = (text, message.replace(f"content/{name}", f"content/{new}"))
+    return {**cases, **ACROSS_FILES}
+
+
+def write_content(project: Path) -> None:
+    content = project / "content"
+    shutil.rmtree(content)
+    files = {
+        "regions/oriental.fr.md": REGION.format(t="Oriental"),
+        "regions/oriental.ar.md": REGION.format(t="الشرق"),
+        "people/amina.fr.md": PERSON,
+        "news/good.ar.md": NEWS.format(t="خبر", extra="region: oriental\n", body="x"),
+        "events/meeting.ar.md": EVENT.format(t="لقاء", start="2026-05-02 10:00"),
+        "news/scripted.fr.md": NEWS.format(
+            t="Scripted",
+            extra="",
+            body='Text.\n\n<p onclick="steal()">Hi</p>\n<script>alert(1)</script>\n'
+            '<iframe src="https://tracker.example/x"></iframe>\n'
+            '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="V">'
+            "</iframe>",
+        ),
+    }
+    files.update({name: text for name, (text, _message) in bad_cases().items()})
+    for name, text in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+
+
+def pelican(project: Path, settings: str, output: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        # Wide enough that no message is wrapped.
+        env={**os.environ, "COLUMNS": "1000"},
+    )
+
+
+@pytest.fixture(scope="module")
+def bad_project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("bad"))
+    write_content(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def dev_build(bad_project: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    output = bad_project / "output"
+    return pelican(bad_project, "pelicanconf.py", output), output
+
+
+def test_there_are_at_least_25_bad_input_cases():
+    assert len(bad_cases()) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(bad_cases()))
+def test_each_mistake_is_one_line_naming_file_line_and_fix(dev_build, name):
+    result, _output = dev_build
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log
+    message = bad_cases()[name][1]
+    lines = [line for line in log.splitlines() if message in line]
+    assert len(lines) == 1, f"{message!r} not in the log:\n{log}"
+    assert lines[0].split(message)[0].split()[-1] == "ERROR"
+
+
+def test_nothing_of_a_bad_file_is_published_and_the_rest_is(dev_build):
+    result, output = dev_build
+    assert result.returncode == 0, result.stderr
+    written = [p.relative_to(output).as_posix() for p in output.rglob("*")]
+    assert not [p for p in written if re.search(r"bad\d|/copy|blog", p)]
+    every_file = "".join(
+        p.read_text("utf-8") for p in output.rglob("*") if p.suffix in (".html", ".xml")
+    )
+    assert "Copy" not in every_file and not re.search(r"bad\d", every_file)
+    # The address stays with the file that had it; the rest is there.
+    good = (output / "fr/actualites/good/index.html").read_text("utf-8")
+    assert "Good news" in good
+    assert (output / "fr/actualites/index.html").read_text("utf-8").count("Clash") == 0
+    assert (output / "ar/feeds/index.html").exists()
+    # Translations that disagree are still both shown while editors fix them.
+    assert (output / "fr/agenda/meeting/index.html").exists()
+
+
+def test_raw_html_is_cleaned_and_each_removal_reported(dev_build):
+    result, output = dev_build
+    log = result.stdout + result.stderr
+    page = (output / "fr/actualites/scripted/index.html").read_text("utf-8")
+    assert "<script>alert" not in page and "onclick" not in page
+    assert "tracker.example" not in page
+    assert 'src="https://www.youtube-nocookie.com/embed/abc"' in page
+    assert "<p>Hi</p>" in page
+    for expected in (
+        "content/news/scripted.fr.md:9: removed onclick attribute: event "
+        "handlers are not allowed",
+        "content/news/scripted.fr.md:10: removed <script>: scripts are not allowed",
+        "content/news/scripted.fr.md:11: removed <iframe> from tracker.example: "
+        "iframes may only show videos from player.vimeo.com, "
+        "www.youtube-nocookie.com, www.youtube.com",
+    ):
+        assert expected in log
+
+
+def test_a_production_build_stops_and_writes_nothing(bad_project, tmp_path):
+    output = tmp_path / "staging"
+    result = pelican(bad_project, "publishconf.py", output)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "content error(s): nothing was written" in result.stderr
+    assert not output.exists() or not any(output.rglob("*.html"))
+
+
+def test_invoke_check_reports_the_same_mistakes(bad_project):
+    shutil.copy(Path(__file__).parent.parent / "tasks.py", bad_project)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check"],
+        cwd=bad_project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    reported = result.stdout + result.stderr
+    for name, (_text, message) in bad_cases().items():
+        assert message in reported, name
+    assert "Traceback" not in reported

@@ -1,0 +1,110 @@
+"""Which translations are missing or older than their source: `invoke
+translations` and the editors' page of development builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site, copy_project
+from lxml import html as lxml_html
+
+NEWS = '---\ntitle: "{title}"\ndate: 2026-03-01\nsummary: "s"\n{extra}---\n\n{body}\n'
+
+
+def git(project: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@x"}
+    env.update(GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="e@x")
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(
+        ["git", *args], cwd=project, env=env, check=True, capture_output=True
+    )
+
+
+def write(project: Path, name: str, title: str, extra: str = "", body: str = "x"):
+    path = project / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(NEWS.format(title=title, extra=extra, body=body), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """History: the French original, then its translations, then the French
+    text is corrected; the Arabic translator then marks theirs as updated."""
+    project = copy_project(tmp_path_factory.mktemp("status"))
+    shutil.copy(ROOT / "tasks.py", project)
+    shutil.rmtree(project / "content")
+    git(project, "init", "-q")
+    write(project, "news/plan.fr.md", "Plan")
+    write(project, "news/only.ar.md", "وحيد")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "original", when="2026-03-01T10:00:00+00:00")
+    write(project, "news/plan.ar.md", "خطة")
+    write(project, "news/plan.zgh.md", "ⴰⵖⴰⵡⴰⵙ")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "translated", when="2026-03-02T10:00:00+00:00")
+    write(project, "news/plan.fr.md", "Plan", body="Corrected figures.")
+    git(project, "commit", "-qam", "fix", when="2026-03-05T10:00:00+00:00")
+    write(project, "news/plan.ar.md", "خطة", extra="modified: 2026-03-06 09:00\n")
+    git(project, "commit", "-qam", "ar updated", when="2026-03-06T10:00:00+00:00")
+    return project
+
+
+def test_invoke_translations_lists_missing_and_out_of_date(project):
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "translations"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines() == [
+        "news [fr]",
+        "    missing:     only",
+        "news [zgh]",
+        "    missing:     only",
+        "    out of date: plan (fr changed later)",
+    ]
+
+
+def test_an_uncommitted_edit_of_the_source_counts(project, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    write(copy, "news/plan.fr.md", "Plan", body="Edited again, not committed.")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "translations"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "news [ar]" in result.stdout
+    assert result.stdout.count("plan (fr changed later)") == 2
+
+
+def test_the_editors_page_shows_it_in_development_only(project, tmp_path):
+    build_site(tmp_path / "dev", cwd=project)
+    page = lxml_html.fromstring((tmp_path / "dev/fr/editors/index.html").read_bytes())
+    assert page.get("lang") == "fr-MA"
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    rows = {
+        row.xpath("string(th/code)"): [
+            " ".join(cell.text_content().split()) for cell in row.xpath("td")
+        ]
+        for row in page.xpath("//table//tbody/tr")
+    }
+    assert rows["only"][1:] == ["Manquante", "Manquante"]
+    ar, fr, zgh = rows["plan"]
+    assert ar.startswith("À jour") and fr.startswith("À jour")
+    assert zgh.startswith("Pas à jour") and "Français" in zgh
+    footer = page.xpath("//footer//a/@href")
+    assert "/fr/editors/" in footer
+
+    build_site(tmp_path / "prod", "publishconf.py", cwd=project)
+    assert not (tmp_path / "prod/fr/editors").exists()
+    assert "/editors/" not in (tmp_path / "prod/fr/index.html").read_text("utf-8")
