@@ -324,3 +324,11 @@ def test_links_to_files_that_exist_are_accepted(reader, tmp_path):
     )
     html, meta = reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
     assert '<a href="{filename}../program/water.fr.md#goals">plan</a>' in html
+
+
+def test_empty_optional_fields_mean_nothing_given(reader, tmp_path):
+    text = GOOD.replace("tags: [santé, eau]", "tags:\nstatus:\npeople:\nregion:")
+    html, meta = reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert "tags" not in meta and "region" not in meta
+    assert meta.get("people", []) == []
+    assert meta.get("status") in (None, "published")

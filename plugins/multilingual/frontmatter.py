@@ -241,7 +241,7 @@ class FrontMatterMarkdownReader(BaseReader):
                         f'{name} "{target}" does not exist; use one of '
                         f"{', '.join(sorted(known)) or f'(no {kind} page yet)'}",
                     )
-        status = meta.get("status", "published")
+        status = meta.get("status") or "published"
         if status not in STATUSES:
             raise FrontMatterError(
                 rel,
@@ -363,6 +363,8 @@ class FrontMatterMarkdownReader(BaseReader):
         metadata: dict[str, Any] = {}
         for name, value in front.items():
             name = str(name).lower()
+            if value is None:
+                continue  # "field:" with nothing after it: not given
             if name in DATE_FIELDS:
                 try:
                     when = parse_when(value)
@@ -381,13 +383,17 @@ class FrontMatterMarkdownReader(BaseReader):
                 metadata["people"] = [str(key) for key in people if key]
             elif name == "tags":
                 tags = value if isinstance(value, list) else [value]
+                tags = [tag for tag in tags if tag not in (None, "")]
                 if any(isinstance(tag, (list, dict)) for tag in tags):
                     raise FrontMatterError(
                         rel,
                         lines.get(name),
                         "tags must be a list of words, e.g. tags: [eau, santé]",
                     )
-                metadata["tags"] = self.process_metadata("tags", [str(t) for t in tags])
+                if tags:
+                    metadata["tags"] = self.process_metadata(
+                        "tags", [str(t) for t in tags]
+                    )
             elif name in PLAIN_FIELDS:
                 metadata[name] = self._text(rel, lines, name, value)
             elif not isinstance(value, str):
