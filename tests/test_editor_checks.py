@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project
-from test_frontmatter import BAD_INPUTS
+from test_frontmatter import BAD_INPUTS, TOPICS
 
 REGION = '---\ntitle: "{t}"\nsummary: "s"\norder: 1\nseat: Oujda\n---\n\nx\n'
 PERSON = '---\ntitle: "Amina"\nrole: "r"\nsummary: "s"\norder: 1\n---\n\nx\n'
@@ -51,6 +51,11 @@ ACROSS_FILES = {
         "content/news/good.fr.md: no region disagrees with content/news/good.ar.md "
         '("oriental"); all translations must say the same',
     ),
+    "news/topic.fr.md": (
+        NEWS.format(t="Topic", extra="tags: [santé]\n", body="x"),
+        'content/news/topic.fr.md:5: topics "health" disagrees with '
+        'content/news/topic.ar.md ("water"); all translations must say the same',
+    ),
     "blog/post.fr.md": (
         NEWS.format(t="Blog", extra="", body="x"),
         "content/blog/post.fr.md: 'blog' is not a section; put the file in one of "
@@ -76,6 +81,8 @@ def write_content(project: Path) -> None:
         "regions/oriental.fr.md": REGION.format(t="Oriental"),
         "regions/oriental.ar.md": REGION.format(t="الشرق"),
         "people/amina.fr.md": PERSON,
+        "tags.yml": TOPICS,
+        "news/topic.ar.md": NEWS.format(t="موضوع", extra="tags: [الماء]\n", body="x"),
         "news/good.ar.md": NEWS.format(t="خبر", extra="region: oriental\n", body="x"),
         "events/meeting.ar.md": EVENT.format(t="لقاء", start="2026-05-02 10:00"),
         "news/scripted.fr.md": NEWS.format(

@@ -284,6 +284,19 @@ BAD_INPUTS = [
         "'\\t' that cannot start any token",
     ),
     (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\ntags: [eau, santee]\n'
+        "---\n\nx\n",
+        'content/news/a.fr.md:5: tag "santee" is not in content/tags.yml; did you '
+        'mean "santé"?',
+    ),
+    (
+        "news/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\ntags: [football]\n---\n\nx\n',
+        'content/news/a.fr.md:5: tag "football" is not in content/tags.yml; add it '
+        "there with its name in each language",
+    ),
+    (
         "a.fr.md",
         '---\ntitle: "T"\n---\n\nx\n',
         "content/a.fr.md: 'content/' is not a section; put the file in one of "
@@ -296,7 +309,45 @@ BAD_INPUTS = [
 def test_bad_input_gets_one_clear_message(reader, tmp_path, name, text, message):
     write(tmp_path, "regions/oriental.fr.md", b"---\ntitle: x\n---\n")
     write(tmp_path, "people/amina.fr.md", b"---\ntitle: x\n---\n")
+    write(tmp_path, "tags.yml", TOPICS.encode())
     assert reported(reader, write(tmp_path, name, text.encode())) == [message]
+
+
+TOPICS = "water:\n  ar: الماء\n  fr: eau\nhealth:\n  ar: الصحة\n  fr: santé\n"
+
+
+def test_tags_from_the_vocabulary_are_read_in_any_case(reader, tmp_path):
+    write(tmp_path, "tags.yml", TOPICS.encode())
+    text = GOOD.replace("[santé, eau]", "[Santé,  EAU]")
+    _, meta = reader.read(write(tmp_path, "news/meeting.fr.md", text.encode()))
+    assert meta["topics"] == ["health", "water"]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "message"),
+    [
+        (
+            "water:\n  fr: eau\n  ar: [الماء]\n",
+            "content/tags.yml: write one topic per entry: its key, then 'lang: name' "
+            "lines indented below it",
+        ),
+        (
+            "water:\n  fr: eau\nrain:\n  fr: Eau\n",
+            'content/tags.yml: "Eau" names both water and rain in fr; give each '
+            "topic its own name",
+        ),
+        (
+            "water:\n  fr: eau\n   ar: x\n",
+            "content/tags.yml:3: not valid YAML: mapping values are not allowed here",
+        ),
+    ],
+)
+def test_a_broken_vocabulary_is_reported_once(reader, tmp_path, vocabulary, message):
+    write(tmp_path, "tags.yml", vocabulary.encode())
+    ERRORS.clear()
+    for name in ("a", "b"):
+        reader.read(write(tmp_path, f"news/{name}.fr.md", GOOD.encode()))
+    assert [str(error) for error in ERRORS] == [message]
 
 
 def test_a_latin_1_file_is_reported_not_crashed_on(reader, tmp_path):

@@ -18,8 +18,9 @@ from .frontmatter import FrontMatterError, FrontMatterMarkdownReader
 # Facts every translation of one item must state alike, per kind of content.
 MUST_AGREE: dict[str, tuple[str, ...]] = {
     "events": ("start", "end", "region", "people"),
-    "news": ("region", "people"),
-    "press": ("region", "people"),
+    "news": ("region", "people", "topics"),
+    "press": ("region", "people", "topics"),
+    "program": ("topics",),
     "people": ("region",),
 }
 
@@ -37,13 +38,23 @@ class Entry:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def line(self, name: str) -> int | None:
-        return self.metadata.get("field_lines", {}).get(name)
+        field = {"topics": "tags"}.get(name, name)  # topics come from tags
+        return self.metadata.get("field_lines", {}).get(field)
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _same(value: Any, expected: Any) -> bool:
+    """Lists (people, topics) agree whatever their order; nothing == empty."""
+    if isinstance(value, list) or isinstance(expected, list):
+        return sorted(map(str, value or [])) == sorted(map(str, expected or []))
+    return value == expected
 
 
 def duplicate_urls(
@@ -90,7 +101,7 @@ def disagreements(
             expected = reference.metadata.get(name)
             for other in members[1:]:
                 value = other.metadata.get(name)
-                if value == expected:
+                if _same(value, expected):
                     continue
                 said = f'{name} "{_shown(value)}"' if value else f"no {name}"
                 wanted = f'"{_shown(expected)}"' if expected else f"no {name}"

@@ -21,9 +21,13 @@ import yaml
 from markdown import Markdown
 from pelican.readers import BaseReader
 
+# ERRORS is re-exported: tasks and tests read the mistakes found here.
+from .errors import ERRORS as ERRORS
+from .errors import FrontMatterError, report
 from .languages import languages_from_settings
 from .sanitize import Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
+from .topics import Topics
 
 logger = logging.getLogger(__name__)
 
@@ -50,25 +54,6 @@ REFERENCE_FIELDS = {"region": "regions", "people": "people"}
 INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^\s)\"'>\]]+)")
 # A Markdown link straight to a .md file works on the editor's disk only.
 RAW_MD_LINK = re.compile(r"\]\((?![{|])([^\s)]+\.md)(?:#[^\s)]*)?\)")
-
-
-class FrontMatterError(ValueError):
-    """A content file that cannot be read; the message is for the editor."""
-
-    def __init__(self, path: str, line: int | None, message: str):
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
-        self.path, self.line, self.message = path, line, message
-
-
-# Mistakes found in this build, in the order they were found.
-ERRORS: list[FrontMatterError] = []
-
-
-def report(error: FrontMatterError) -> None:
-    """One line an editor can act on; never a traceback."""
-    ERRORS.append(error)
-    logger.error("%s", error)
 
 
 def line_of(body: str, needle: str, first_line: int) -> int | None:
@@ -169,6 +154,7 @@ class FrontMatterMarkdownReader(BaseReader):
         # One Markdown instance, reset per file: building it is costly.
         self._md = Markdown(**settings["MARKDOWN"])
         self.sanitizer = Sanitizer(settings)
+        self._topics: Topics | None | bool = False  # False: not loaded yet
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Read one file; a file with a mistake is reported and skipped, so the
@@ -290,6 +276,47 @@ class FrontMatterMarkdownReader(BaseReader):
                 "holds a colon)",
             )
         return "" if value is None else str(value)
+
+    def topics(self) -> Topics | None:
+        """The tags vocabulary, loaded once; a mistake in it is reported once."""
+        if self._topics is False:
+            name = self.settings.get("TAGS_FILE", "tags.yml")
+            try:
+                self._topics = Topics.load(
+                    self.settings,
+                    display_path(
+                        os.path.join(self.settings["PATH"], name), self.settings["PATH"]
+                    ),
+                )
+            except FrontMatterError as error:
+                report(error)
+                self._topics = None
+        return self._topics
+
+    def _check_tags(
+        self, rel: str, meta: dict[str, Any], lines: dict[str, int], lang: str
+    ) -> None:
+        topics = self.topics()
+        if topics is None or "tags" not in meta:
+            return
+        keys = []
+        for tag in meta["tags"]:
+            key = topics.key_of(tag.name, lang)
+            if key is None:
+                close = topics.suggestion(tag.name, lang)
+                hint = (
+                    f'did you mean "{close}"?'
+                    if close
+                    else "add it there with its name in each language"
+                )
+                raise FrontMatterError(
+                    rel,
+                    lines.get("tags"),
+                    f'tag "{tag.name}" is not in content/'
+                    f"{os.path.basename(topics.path)}; {hint}",
+                )
+            keys.append(key)
+        meta["topics"] = keys
 
     def keys(self, kind: str, lang: str) -> set[str]:
         """Keys of the content of one kind (regions, people) in a language."""
@@ -419,6 +446,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"{', '.join(self.sections)}",
             )
         self._check(rel, kind, metadata, lines, lang)
+        self._check_tags(rel, metadata, lines, lang)
         # The body starts after the closing '---' line.
         normalized = text.lstrip("\ufeff").replace("\r\n", "\n")
         first = normalized.count("\n", 0, len(normalized) - len(body)) + 1
