@@ -85,8 +85,11 @@ def test_an_unknown_language_suffix_lists_the_configured_ones(reader, tmp_path):
 def test_a_windows_1256_file_is_reported_not_crashed_on(reader, tmp_path):
     data = GOOD.replace("Réunion à Taounate", "اجتماع").encode("cp1256")
     assert reported(reader, write(tmp_path, "news/meeting.ar.md", data)) == [
-        "content/news/meeting.ar.md: the file is not UTF-8 (perhaps Windows-1256 "
-        "or Latin-1); save it as UTF-8 in your editor"
+        "content/news/meeting.ar.md: the file is not UTF-8 but probably "
+        'WINDOWS-1256; save it again choosing the encoding "UTF-8" in your editor, '
+        "or run: iconv -f WINDOWS-1256 -t UTF-8 content/news/meeting.ar.md -o "
+        "content/news/meeting.ar.md.new && mv content/news/meeting.ar.md.new "
+        "content/news/meeting.ar.md"
     ]
 
 
@@ -353,8 +356,11 @@ def test_a_broken_vocabulary_is_reported_once(reader, tmp_path, vocabulary, mess
 def test_a_latin_1_file_is_reported_not_crashed_on(reader, tmp_path):
     data = GOOD.encode("latin-1")
     assert reported(reader, write(tmp_path, "news/meeting.fr.md", data)) == [
-        "content/news/meeting.fr.md: the file is not UTF-8 (perhaps Windows-1256 "
-        "or Latin-1); save it as UTF-8 in your editor"
+        "content/news/meeting.fr.md: the file is not UTF-8 but probably LATIN1; "
+        'save it again choosing the encoding "UTF-8" in your editor, or run: '
+        "iconv -f LATIN1 -t UTF-8 content/news/meeting.fr.md -o "
+        "content/news/meeting.fr.md.new && mv content/news/meeting.fr.md.new "
+        "content/news/meeting.fr.md"
     ]
 
 

@@ -124,6 +124,17 @@ def parse_when(value: Any) -> datetime:
     return datetime.fromisoformat(str(value).strip())
 
 
+def guess_encoding(path: str) -> str:
+    """Windows-1256 when the bytes read as Arabic there, else Latin-1: the two
+    encodings Moroccan office computers still save in."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    arabic = sum(
+        1 for c in data.decode("cp1256", "replace") if "\u0600" <= c <= "\u06ff"
+    )
+    return "WINDOWS-1256" if arabic >= 2 else "LATIN1"
+
+
 def display_path(source_path: str, content_root: str) -> str:
     """The file as the editor sees it: content/news/x.fr.md"""
     return os.path.join(
@@ -165,12 +176,16 @@ class FrontMatterMarkdownReader(BaseReader):
         except FrontMatterError as error:
             report(error)
         except UnicodeDecodeError:
+            shown = self._display_path(source_path)
+            encoding = guess_encoding(source_path)
             report(
                 FrontMatterError(
-                    self._display_path(source_path),
+                    shown,
                     None,
-                    "the file is not UTF-8 (perhaps Windows-1256 or Latin-1); "
-                    "save it as UTF-8 in your editor",
+                    f"the file is not UTF-8 but probably {encoding}; save it again "
+                    'choosing the encoding "UTF-8" in your editor, or run: '
+                    f"iconv -f {encoding} -t UTF-8 {shown} -o {shown}.new "
+                    f"&& mv {shown}.new {shown}",
                 )
             )
         return "", {"status": "skip"}
