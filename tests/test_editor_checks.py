@@ -198,3 +198,26 @@ def test_invoke_check_reports_the_same_mistakes(bad_project):
     for name, (_text, message) in bad_cases().items():
         assert message in reported, name
     assert "Traceback" not in reported
+
+
+def test_a_double_write_becomes_a_message_not_a_traceback(settings, tmp_path):
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+
+    from multilingual.errors import ERRORS
+    from multilingual.writer import SafeWriter
+
+    template = Environment().from_string("{{ text }}")
+    template.name = "feeds.html"
+    writer = SafeWriter(str(tmp_path), settings={**settings, "PATH": "/site/content"})
+    page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
+    context = {**settings, "localsiteurl": "", "text": "page"}
+    ERRORS.clear()
+    writer.write_file("fr/feeds/index.html", template, context, page=page)
+    writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
+    assert [str(e) for e in ERRORS] == [
+        "content/pages/feeds.fr.md: its address /fr/feeds/ is also written by the "
+        "site's feeds page; give it another slug (a line 'slug: ...')"
+    ]
+    assert (tmp_path / "fr/feeds/index.html").read_text() == "page"
