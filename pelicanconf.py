@@ -79,6 +79,12 @@ SECTIONS = {
 }
 
 # The main menu: a section key (its listing) or "section/key" (one page).
+# Topic pages (one per tag of content/tags.yml, in each language) and the
+# URL segment of their index per language.
+TOPICS = {
+    "title": "Topics",
+    "url": {"ar": "mawadi", "fr": "sujets", "zgh": "isental"},
+}
 MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]

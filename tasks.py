@@ -206,9 +206,10 @@ def check(c):
                     meta,
                 )
             )
-    for _entry, error in duplicate_urls(
-        entries, reserved_urls(languages, sections)
-    ) + disagreements(entries, [lang.code for lang in languages]):
+    reserved = reserved_urls(languages, sections, settings.get("TOPICS", {}).get("url"))
+    for _entry, error in duplicate_urls(entries, reserved) + disagreements(
+        entries, [lang.code for lang in languages]
+    ):
         report(error)
     if ERRORS:
         sys.exit(f"{len(ERRORS)} problem(s) in {len(files)} files.")

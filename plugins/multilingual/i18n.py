@@ -74,6 +74,8 @@ def _compile(path: str, locale: str, _mtime: float) -> Translations:
 def extract_messages(theme: str | Path, settings: dict[str, Any]) -> list[str]:
     """Every msgid the site shows: templates, plugins' N_() marks, section titles."""
     found = {section["title"] for section in settings["SECTIONS"].values()}
+    if settings.get("TOPICS", {}).get("title"):
+        found.add(settings["TOPICS"]["title"])
     sources = [
         (Path(theme), [("templates/**.html", "jinja2")]),
         (Path(__file__).resolve().parent.parent, [("**.py", "python")]),

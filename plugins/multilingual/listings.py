@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from .checks import Entry, disagreements, duplicate_urls, stray_files
+from .errors import FrontMatterError
 from .frontmatter import FrontMatterMarkdownReader, display_path, report
 from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
 from .site import Site, generated_page, reserved_urls
 from .switcher_fonts import build_switcher_fonts
+from .topics import Topics
 from .translation_status import translation_status
 
 # Script fonts (in theme/static/) cut down for the language switcher.
@@ -54,6 +56,12 @@ class MultilingualGenerator(Generator):
                         if entries[id(item)].path not in dropped
                     ]
         site = Site(languages, sections, items, self.settings)
+        try:
+            topics = Topics.load(self.settings, "tags.yml")
+        except FrontMatterError:
+            topics = None  # already reported by the reader
+        if topics is not None and self.settings.get("TOPICS"):
+            site.topic_names = topics.names
         for item in items:
             item.alternates = site.alternates_of(item)
             item.translations = [
@@ -83,7 +91,12 @@ class MultilingualGenerator(Generator):
         for path in stray_files(self.settings, sections):
             # The reader explains why such a file is not read.
             FrontMatterMarkdownReader(self.settings).read(str(path))
-        taken = duplicate_urls(entries, reserved_urls(languages, sections))
+        taken = duplicate_urls(
+            entries,
+            reserved_urls(
+                languages, sections, self.settings.get("TOPICS", {}).get("url")
+            ),
+        )
         mismatched = disagreements(entries, [lang.code for lang in languages])
         for _entry, error in taken + mismatched:
             report(error)
@@ -116,10 +129,36 @@ class MultilingualGenerator(Generator):
                     items=items,
                     paginated={"items": items} if section.dated else None,
                 )
+        if site.topic_names:
+            self._write_topics(writer)
         if self.settings.get("TRANSLATION_REPORT"):
             self._write_translation_report(writer)
         self._write(writer, "", "chooser", site.default_language, chooser=True)
         self._write_stylesheet()
+
+    def _write_topics(self, writer: Any) -> None:
+        """An index of topics per language, and a page per topic listing
+        everything tagged with it in that language."""
+        site = self.site
+        for lang in site.languages:
+            self._write(
+                writer,
+                site.topics_url(lang.code),
+                "topics",
+                lang,
+                alternates=site.alternates_for(site.topics_url),
+                topics=site.topics(lang.code),
+            )
+            for topic, items in site.topics(lang.code):
+                self._write(
+                    writer,
+                    site.topic_url(topic, lang.code),
+                    "topic",
+                    lang,
+                    alternates=site.alternates_of_topic(topic),
+                    topic=topic,
+                    items=items,
+                )
 
     def _write_translation_report(self, writer: Any) -> None:
         """The editors' page of missing and out-of-date translations."""

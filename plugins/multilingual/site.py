@@ -28,11 +28,18 @@ def generated_page(name: str, description: str) -> None:
     GENERATED_PAGES[name] = description
 
 
-def reserved_urls(languages: list[Language], sections: dict[str, Section]) -> dict:
+def reserved_urls(
+    languages: list[Language],
+    sections: dict[str, Section],
+    topic_segments: dict[str, str] | None = None,
+) -> dict:
     """Addresses the site writes itself -> what is there, for messages."""
     reserved = {"": "language chooser"}
     for lang in languages:
         reserved[f"{lang.code}/"] = "home page"
+        if topic_segments:
+            segment = topic_segments.get(lang.code, "topics")
+            reserved[f"{lang.code}/{segment}/"] = "topics page"
         for name, description in GENERATED_PAGES.items():
             reserved[f"{lang.code}/{name}/"] = description
         for key, section in sections.items():
@@ -80,6 +87,21 @@ class Site:
             self.by_section[item.section, item.lang].append(item)
         for (section, _lang), members in self.by_section.items():
             members.sort(key=self._sort_key(sections[section]))
+        # Topic pages, when the party keeps a tags vocabulary (content/tags.yml).
+        self.topic_names: dict[str, dict[str, str]] = {}
+        self.topic_segments: dict[str, str] = settings.get("TOPICS", {}).get("url", {})
+        self.by_topic: dict[tuple[str, str], list[Content]] = defaultdict(list)
+        for item in items:
+            for topic in getattr(item, "topics", None) or []:
+                self.by_topic[topic, item.lang].append(item)
+        for members in self.by_topic.values():
+            members.sort(key=self._topic_order)
+
+    @staticmethod
+    def _topic_order(item: Content) -> tuple:
+        """Dated items newest first, then program chapters and pages by title."""
+        when = getattr(item, "date", None) or getattr(item, "start", None)
+        return (0, -when.timestamp(), "") if when else (1, 0, item.title)
 
     @staticmethod
     def _sort_key(section: Section):
@@ -101,6 +123,24 @@ class Site:
     def page_url(self, name: str, lang: str) -> str:
         """URL of a generated page that is not a section: 'feeds', 'search'..."""
         return f"{lang}/{name}/"
+
+    def topics_url(self, lang: str) -> str:
+        return f"{lang}/{self.topic_segments.get(lang, 'topics')}/"
+
+    def topic_url(self, topic: str, lang: str) -> str:
+        return f"{self.topics_url(lang)}{topic}/"
+
+    def topic_name(self, topic: str, lang: str) -> str:
+        return self.topic_names.get(topic, {}).get(lang, topic)
+
+    def topics(self, lang: str) -> list[tuple[str, list[Content]]]:
+        """The topics used in a language, by name, with their items."""
+        found = [
+            (t, items) for (t, code), items in self.by_topic.items() if code == lang
+        ]
+        return sorted(
+            found, key=lambda entry: self.topic_name(entry[0], lang).casefold()
+        )
 
     def absolute(self, url: str) -> str:
         return f"{self.absolute_base}/{url}"
@@ -151,6 +191,15 @@ class Site:
     def alternates_for(self, url_of) -> list[Alternate]:
         """Alternates of a generated page that exists in every language."""
         return [Alternate(lang, url_of(lang.code), True) for lang in self.languages]
+
+    def alternates_of_topic(self, topic: str) -> list[Alternate]:
+        """A topic page, or the topics index where nothing has that topic."""
+        return [
+            Alternate(lang, self.topic_url(topic, lang.code), True)
+            if (topic, lang.code) in self.by_topic
+            else Alternate(lang, self.topics_url(lang.code), False)
+            for lang in self.languages
+        ]
 
     # Menus --------------------------------------------------------------
     def menu(self, entries: list[str], lang: str) -> list[MenuEntry]:

@@ -58,6 +58,12 @@ class SiteMetadataGenerator(Generator):
             alternates = site.alternates_for(url_of)
             for alt in alternates:
                 pages.append((alt.url, alternates, None))
+        if site.topic_names:
+            topics_index = site.alternates_for(site.topics_url)
+            pages += [(alt.url, topics_index, None) for alt in topics_index]
+            for topic in {topic for topic, _lang in site.by_topic}:
+                available = [a for a in site.alternates_of_topic(topic) if a.available]
+                pages += [(alt.url, available, None) for alt in available]
         for group in site.groups.values():
             for item in group.values():
                 available = [a for a in item.alternates if a.available]
