@@ -83,6 +83,11 @@ MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
 
+# --- Videos ----------------------------------------------------------------------
+# A YouTube or Vimeo link alone on its line becomes a click-to-load player from
+# these hosts only (nothing is asked of them before the visitor clicks).
+VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
+
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
@@ -90,7 +95,15 @@ THEME_STATIC_DIR = "theme"
 STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
-PLUGINS = ["multilingual", "party_feeds", "site_metadata", "photo_privacy"]
+PLUGINS = [
+    "multilingual",
+    "party_feeds",
+    "site_metadata",
+    "photo_privacy",
+    "error_pages",
+    "site_search",
+    "video_embeds",
+]
 DEFAULT_PAGINATION = 12
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra"],

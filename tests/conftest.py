@@ -3,10 +3,13 @@ gives tests helpers to read what a visitor or a feed reader would get."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,58 @@ def settings() -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+# --- Browser and checker tools (shared by the browser tests) -------------------
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
+
+
+def missing_tool(reason: str):
+    """Locally a missing tool skips with its reason; under CI=true it fails."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def _browser_or_skip():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("the playwright package is not installed")
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        missing_tool(
+            f"Debian's chromium is not installed at {CHROMIUM}: "
+            "apt-get install -y chromium"
+        )
+    return sync_playwright
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(demo: Site):
+    """The demo site over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(demo.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_playwright = _browser_or_skip()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
