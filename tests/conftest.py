@@ -135,3 +135,30 @@ def browser():
         instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
         instance.close()
+
+
+# A strict Content-Security-Policy: the site's own scripts, nothing inline.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; "
+    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+)
+_RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def serve_with_csp(context, server: str, policy: str = STRICT_CSP) -> None:
+    """Pages from the test server come with the policy as a header; each page
+    records what the browser refused in window.__violations."""
+
+    def add_header(route) -> None:
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": policy}
+        route.fulfill(response=response, headers=headers)
+
+    context.add_init_script(_RECORD_VIOLATIONS)
+    context.route(
+        lambda url: url.startswith(server) and ("." not in url.rsplit("/", 1)[-1]),
+        add_header,
+    )

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, serve_with_csp
 
 # A word found in one page only, per language, and that page.
 WORDS = {
@@ -86,7 +86,9 @@ def test_only_the_search_page_and_video_pages_load_a_script(demo):
 @pytest.mark.parametrize("code", WORDS)
 def test_search_finds_the_page_in_the_page_language(browser, server, code):
     word, expected = WORDS[code]
-    page = browser.new_page()
+    context = browser.new_context()
+    serve_with_csp(context, server)  # works with script-src 'self'
+    page = context.new_page()
     page.goto(server + f"/{code}/search/")
     page.fill("#search-input", word)
     page.wait_for_selector(".search-results li a")
@@ -108,7 +110,8 @@ def test_search_finds_the_page_in_the_page_language(browser, server, code):
     # A link with ?q= (from a search box elsewhere) searches at once.
     page.goto(server + f"/{code}/search/?q={word}")
     page.wait_for_selector(".search-results li a")
-    page.close()
+    assert page.evaluate("window.__violations") == []
+    context.close()
 
 
 @pytest.mark.browser
