@@ -38,8 +38,8 @@ class ErrorPagesGenerator(Generator):
                 self.context,
                 lang=lang,
                 page_url=url,
-                # The switcher leads to the other languages' home pages.
-                alternates=site.alternates_for(site.home_url),
+                # The switcher and hreflang lead to the other languages' 404.
+                alternates=site.alternates_for(not_found_url),
             )
         writer.write_file(
             "404.html",
