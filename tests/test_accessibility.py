@@ -58,6 +58,38 @@ def every_kind(demo, settings) -> list[str]:
     return urls
 
 
+def test_every_page_has_one_main_heading(demo):
+    for file in demo.html_files():
+        headings = demo.page(demo.url_of(file)).xpath("//h1")
+        assert len(headings) == 1, (demo.url_of(file), len(headings))
+        assert headings[0].text_content().strip()
+
+
+NOT_FOUND = {
+    "ar": "الصفحة غير موجودة",
+    "fr": "Page introuvable",
+    "zgh": "ⵓⵔ ⵜⵍⵍⵉ ⵜⴰⵙⵏⴰ",
+}
+
+
+def test_page_not_found_in_each_language_and_at_the_root(demo, settings):
+    for code, heading in NOT_FOUND.items():
+        page = demo.page(f"/{code}/404.html")
+        assert page.xpath("string(//h1)") == heading
+        assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+        links = page.xpath("//main//a/@href")
+        assert f"/{code}/" in links and f"/{code}/search/" in links
+        # Root-relative or absolute: it works whatever address was missing.
+        for href in page.xpath("//@href|//@src"):
+            assert href.startswith(("/", "http://", "https://", "#")), href
+    root = demo.page("/404.html")
+    assert [s.text_content() for s in root.xpath("//h1/span")] == list(
+        NOT_FOUND.values()
+    )
+    homes = root.xpath("//main//a/@href")
+    assert homes == [f"/{lang['code']}/" for lang in settings["LANGUAGES"]]
+
+
 def test_the_nu_html_checker_finds_no_error(demo, every_kind):
     java = shutil.which("java")
     if not java:

@@ -5,7 +5,10 @@ const form = document.querySelector(".search-form");
 const input = form.querySelector("input");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
-const pagefind = await import(form.dataset.pagefind);
+const bundle = new URL(form.dataset.pagefind, location.href);
+const pagefind = await import(bundle.href);
+// Result addresses start where the site does (a site may live in a subfolder).
+await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") });
 await pagefind.init();
 
 const say = (text) => { status.textContent = text; };
