@@ -89,6 +89,17 @@ MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
 
+# --- Videos ----------------------------------------------------------------------
+# A YouTube or Vimeo link alone on its line becomes a click-to-load player from
+# these hosts only (nothing is asked of them before the visitor clicks). Raw
+# HTML in content may embed iframes from these hosts only; the sanitizer
+# removes and reports any other (plugins/multilingual/sanitize.py).
+VIDEO_HOSTS = [
+    "www.youtube-nocookie.com",
+    "www.youtube.com",
+    "player.vimeo.com",
+]
+
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
@@ -96,7 +107,15 @@ THEME_STATIC_DIR = "theme"
 STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
-PLUGINS = ["multilingual", "party_feeds", "site_metadata", "photo_privacy"]
+PLUGINS = [
+    "multilingual",
+    "party_feeds",
+    "site_metadata",
+    "photo_privacy",
+    "error_pages",
+    "site_search",
+    "video_embeds",
+]
 DEFAULT_PAGINATION = 12
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra"],
@@ -115,12 +134,5 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-# Raw HTML in content may embed iframes from these hosts only (video embeds);
-# anything else is removed and reported (plugins/multilingual/sanitize.py).
-VIDEO_HOSTS = [
-    "www.youtube-nocookie.com",
-    "www.youtube.com",
-    "player.vimeo.com",
-]
 # The translation status page for editors (development builds only).
 TRANSLATION_REPORT = True

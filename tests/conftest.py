@@ -3,10 +3,13 @@ gives tests helpers to read what a visitor or a feed reader would get."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,85 @@ def settings() -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+# --- Browser and checker tools (shared by the browser tests) -------------------
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
+
+
+def missing_tool(reason: str):
+    """Locally a missing tool skips with its reason; under CI=true it fails."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def _browser_or_skip():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("the playwright package is not installed")
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        missing_tool(
+            f"Debian's chromium is not installed at {CHROMIUM}: "
+            "apt-get install -y chromium"
+        )
+    return sync_playwright
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(demo: Site):
+    """The demo site over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(demo.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_playwright = _browser_or_skip()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+# A strict Content-Security-Policy: the site's own scripts, nothing inline.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; "
+    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+)
+_RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def serve_with_csp(context, server: str, policy: str = STRICT_CSP) -> None:
+    """Pages from the test server come with the policy as a header; each page
+    records what the browser refused in window.__violations."""
+
+    def add_header(route) -> None:
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": policy}
+        route.fulfill(response=response, headers=headers)
+
+    context.add_init_script(_RECORD_VIOLATIONS)
+    context.route(
+        lambda url: url.startswith(server) and ("." not in url.rsplit("/", 1)[-1]),
+        add_header,
+    )

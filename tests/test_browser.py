@@ -7,23 +7,11 @@ temporary folder.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import Site
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = {
     "ar": ("/ar/", "/ar/akhbar/trilingual-website-launch/", "rtl", "noto-naskh-arabic"),
@@ -37,46 +25,6 @@ PAGES = {
 }
 
 pytestmark = pytest.mark.browser
-
-
-def _browser_or_skip():
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        missing = (
-            f"Debian's chromium is not installed at {CHROMIUM}: "
-            "apt-get install -y chromium"
-        )
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests must run in CI: {missing}")
-        pytest.skip(missing)
-    return sync_playwright
-
-
-@pytest.fixture(scope="module")
-def server(demo: Site):
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(demo.root)
-    )
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = _browser_or_skip()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ import threading
 
 import pytest
 from conftest import Site
-from test_browser import CHROMIUM, FLAGS, _browser_or_skip
 
 # What a host serving the site should send (see the deployment examples).
 POLICY = (
@@ -63,22 +62,19 @@ def strict_server(demo: Site):
 
 @pytest.mark.browser
 def test_every_page_loads_under_the_policy_without_a_violation(
-    demo: Site, strict_server: str
+    demo: Site, strict_server: str, browser
 ):
-    sync_playwright = _browser_or_skip()
     violations: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page()
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        for file in demo.html_files():
-            page.goto(strict_server + demo.url_of(file), wait_until="load")
-        browser.close()
+    page = browser.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    for file in demo.html_files():
+        page.goto(strict_server + demo.url_of(file), wait_until="load")
+    page.close()
     assert violations == []

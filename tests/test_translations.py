@@ -30,7 +30,7 @@ def test_hreflang_targets_exist_and_are_reciprocal(demo: Site):
     checked = 0
     for file in demo.html_files():
         url = demo.url_of(file)
-        if url == "/":
+        if url in ("/", "/404.html"):  # the root pages speak every language
             continue
         page = demo.page(url)
         alternates = hreflangs(page)
@@ -96,7 +96,7 @@ def test_listings_show_only_their_language(demo: Site, settings):
     news = settings["SECTIONS"]["news"]["url"]
     for code in ("ar", "fr", "zgh"):
         page = demo.page(f"/{code}/{news[code]}/")
-        hrefs = page.xpath("//main//h3/a/@href")
+        hrefs = page.xpath("//main//h2/a/@href")
         assert hrefs, code
         assert all(href.startswith(f"/{code}/{news[code]}/") for href in hrefs)
 

@@ -1,0 +1,54 @@
+// Site search with Pagefind, loaded by the search page only. The form is
+// hidden until this runs; Pagefind answers from the index of this page's
+// <html lang>, so results are always in the page's language.
+const form = document.querySelector(".search-form");
+const input = form.querySelector("input");
+const status = document.querySelector(".search-status");
+const list = document.querySelector(".search-results");
+const bundle = new URL(form.dataset.pagefind, location.href);
+const pagefind = await import(bundle.href);
+// Result addresses start where the site does (a site may live in a subfolder).
+await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") });
+await pagefind.init();
+
+const say = (text) => { status.textContent = text; };
+
+async function run(query) {
+  list.replaceChildren();
+  query = query.trim();
+  if (!query) { say(""); return; }
+  say(form.dataset.searching);
+  const search = await pagefind.search(query);
+  const found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  if (input.value.trim() !== query) return; // a newer search is on its way
+  for (const page of found) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = page.url;
+    link.textContent = page.meta.title || page.url;
+    heading.append(link);
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = page.excerpt; // Pagefind escapes the text, adds <mark>
+    item.append(heading, excerpt);
+    list.append(item);
+  }
+  say(found.length
+    ? form.dataset.results.replace("{count}", search.results.length)
+    : form.dataset.none.replace("{query}", query));
+}
+
+let timer;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(input.value), 250);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+  run(input.value);
+});
+
+form.hidden = false;
+const initial = new URLSearchParams(location.search).get("q");
+if (initial) { input.value = initial; run(initial); }
