@@ -26,7 +26,17 @@ KINDS: dict[str, tuple[str, str, bool]] = {
 # The front matter each kind needs, in the order `invoke new` writes it.
 FIELDS: dict[str, tuple[str, ...]] = {
     "news": ("title", "date", "summary", "tags", "region", "image", "image_alt"),
-    "press": ("title", "date", "summary", "place", "tags", "region"),
+    "press": (
+        "title",
+        "date",
+        "reference",
+        "summary",
+        "place",
+        "tags",
+        "region",
+        "contact",
+        "attachments",
+    ),
     "program": ("title", "summary", "order", "tags"),
     "events": ("title", "start", "end", "summary", "place", "online", "region"),
     "regions": ("title", "summary", "order", "seat"),
