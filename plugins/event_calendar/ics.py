@@ -98,13 +98,15 @@ class CalendarGenerator(Generator):
         # file stays small and applications need nothing else.
         years = [i.start.year for i in events] + [i.end.year for i in events]
         years = years or [self.context["now"].year]
-        cal.add_component(
+        # Before the events: some applications read the zone first.
+        cal.subcomponents.insert(
+            0,
             Timezone.from_tzinfo(
                 tz,
                 self.settings["TIMEZONE"],
                 date(min(years) - 1, 1, 1),
                 date(max(years) + 2, 1, 1),
-            )
+            ),
         )
         return cal.to_ical()
 
