@@ -383,3 +383,42 @@ def test_a_duplicate_reference_stops_the_production_build(tmp_path: Path):
         '"national-council-session"; use 2026-005, the next free number'
     ) in result.stdout + result.stderr
     assert not (tmp_path / "out/fr/index.html").exists()
+
+
+# Google News sitemap (same build: it needs something published this week) ----
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_news_sitemap_lists_the_last_two_days(fresh: Site):
+    from lxml import etree
+
+    root = etree.parse(str(fresh.root / "sitemap-news.xml")).getroot()
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): url.find(f"{NEWS}news")
+        for url in root.iter(f"{SITEMAP}url")
+    }
+    base = "http://localhost:8000"
+    assert set(entries) == {
+        f"{base}/ar/bayanat/harvest-aid/",
+        f"{base}/fr/communiques/harvest-aid/",
+        f"{base}/zgh/isnghmisn/harvest-aid/",
+    }  # the five-day-old news item is left out
+    french = entries[f"{base}/fr/communiques/harvest-aid/"]
+    assert french.findtext(f"{NEWS}publication/{NEWS}name") == "Parti du Cèdre"
+    assert french.findtext(f"{NEWS}publication/{NEWS}language") == "fr"
+    assert french.findtext(f"{NEWS}title") == "harvest-aid fr"
+    published = datetime.fromisoformat(french.findtext(f"{NEWS}publication_date"))
+    assert published.utcoffset() is not None
+    arabic = entries[f"{base}/ar/bayanat/harvest-aid/"]
+    assert arabic.findtext(f"{NEWS}publication/{NEWS}name") == "حزب الأرز"
+    assert arabic.findtext(f"{NEWS}publication/{NEWS}language") == "ar"
+    robots = (fresh.root / "robots.txt").read_text("utf-8")
+    assert f"Sitemap: {base}/sitemap-news.xml" in robots
+
+
+def test_news_sitemap_of_a_quiet_site_is_empty_but_valid(demo: Site):
+    from lxml import etree
+
+    root = etree.parse(str(demo.root / "sitemap-news.xml")).getroot()
+    assert root.tag == f"{SITEMAP}urlset" and len(root) == 0

@@ -131,7 +131,8 @@ def describe(context: Any) -> dict[str, Any] | None:
         if kind == "people":
             return person(context, item, lang)
         return None
-    if context.get("template_name") == "index":
+    home = context["site"].home_url(lang.code) + "index.html"
+    if context.get("output_file") == home:
         return party(context, lang)
     return None
 
