@@ -422,3 +422,40 @@ def test_news_sitemap_of_a_quiet_site_is_empty_but_valid(demo: Site):
 
     root = etree.parse(str(demo.root / "sitemap-news.xml")).getroot()
     assert root.tag == f"{SITEMAP}urlset" and len(root) == 0
+
+
+# The program as a PDF in the press kit ------------------------------------------
+def pdf_fonts_available() -> bool:
+    from PIL import features
+
+    from press_room.program_pdf import DEFAULT_FONTS
+
+    return features.check_feature("raqm") and all(
+        Path(f).exists() for f in DEFAULT_FONTS
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "room", "chapters"),
+    [("ar", "markaz-sahafa", 5), ("fr", "espace-presse", 5), ("zgh", "tasnsiwt", 5)],
+)
+def test_program_pdf_in_the_press_kit(demo: Site, code: str, room: str, chapters: int):
+    import os
+
+    if not pdf_fonts_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("fonts-noto-core and libfribidi0 are needed in CI")
+        pytest.skip("no program PDF here: install fonts-noto-core and libfribidi0")
+    page = demo.page(f"/{code}/{room}/")
+    href = f"/{code}/{room}/program-{code}.pdf"
+    (link,) = page.xpath(f"//section[contains(@class,'kit')]//a[@href='{href}']")
+    data = demo.path(href).read_bytes()
+    assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
+    # A cover, then each chapter starting on its own page.
+    (count,) = re.findall(rb"/Type /Pages\s*/Count (\d+)", data)
+    assert int(count) >= 1 + chapters
+    assert len(re.findall(rb"/Type /Page\b", data)) == int(count)
+    assert b"/CCITTFaxDecode" in data  # black and white, compressed
+    assert len(data) < 400_000
+    size = f"{len(data) / 1000:.1f}".replace(".", ",")
+    assert size in link.getparent().text_content()

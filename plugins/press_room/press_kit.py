@@ -149,7 +149,3 @@ def draw_logo_png(svg_path: str, size: int) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
-
-
-def program_pdf(settings, site, lang, chapters, translations) -> bytes | None:
-    return None

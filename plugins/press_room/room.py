@@ -12,10 +12,12 @@ from babel.units import format_unit
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from multilingual.i18n import load_translations
 from multilingual.site import Alternate, Site
 
 from .attachments import published_size
-from .press_kit import draw_logo_png, program_pdf
+from .press_kit import draw_logo_png
+from .program_pdf import program_pdf
 
 
 def localized(context: Any, value: Any) -> Any:
@@ -152,12 +154,18 @@ class PressRoomGenerator(Generator):
             self.room.kit_files.append(KitFile(path, entry.get("title", path), size))
         program = self.room.config.get("program_pdf")
         if program in site.sections:
-            translations = self.context.get("translations_by_lang")
+            translations = load_translations(self.theme, site.languages)
             for lang in site.languages:
                 chapters = site.items(program, lang.code)
                 if not chapters:
                     continue
-                data = program_pdf(self.settings, site, lang, chapters, translations)
+                data = program_pdf(
+                    self.settings,
+                    lang,
+                    chapters,
+                    self.settings["PARTY"]["name"].get(lang.code, ""),
+                    translations[lang.code].gettext("Our program"),
+                )
                 if not data:
                     continue
                 url = f"{self.room.url(lang.code)}program-{lang.code}.pdf"
