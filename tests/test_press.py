@@ -119,7 +119,9 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
     dates = main.xpath(".//section[1]//article//time/@datetime")
     assert dates and dates == sorted(dates, reverse=True)
     # National and regional contacts, with phone and e-mail links.
-    contacts = main.xpath(".//section[contains(@class,'contacts')]//div")
+    contacts = main.xpath(
+        ".//section[contains(@class,'contacts')]//div[@class='contact vcard']"
+    )
     assert len(contacts) == 4
     for contact in contacts:
         hrefs = contact.xpath(".//a/@href")
@@ -131,6 +133,7 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
             assert demo.path(href).exists(), href
     kit = main.xpath(".//section[contains(@class,'kit')]//a/@href")
     assert "/images/logo.svg" in kit and "/images/logo.png" in kit
+    assert "/images/people/amina-el-idrissi.jpg" in kit  # leadership photos
     subscribe = main.xpath(".//section[contains(@class,'subscribe')]//a/@href")
     assert f"/{code}/feeds/" in subscribe
     assert f"/{code}/calendar.ics" in subscribe

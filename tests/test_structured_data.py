@@ -97,6 +97,7 @@ def test_person_and_home_pages(demo: Site):
     assert person["@type"] == "Person"
     assert person["name"] == "Amina El Idrissi"
     assert person["jobTitle"] == "Secrétaire générale"
+    assert person["image"] == f"{BASE}/images/people/amina-el-idrissi.jpg"
     assert_party(person["memberOf"], "Parti du Cèdre", "fr")
     for code, name in (("ar", "حزب الأرز"), ("zgh", "ⴰⴽⴰⴱⴰⵔ ⵏ ⵓⵢⴷⴳⵍ")):
         assert_party(ld(demo, f"/{code}/"), name, code)
