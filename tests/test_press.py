@@ -140,6 +140,8 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
     assert f"/{code}/{room}/digest/" in subscribe
     # Every page of the language links to its press room (footer).
     assert f"/{code}/{room}/" in demo.page(f"/{code}/").xpath("//footer//a/@href")
+    sitemap = (demo.root / "sitemap.xml").read_text("utf-8")
+    assert f"<loc>http://localhost:8000/{code}/{room}/</loc>" in sitemap
 
 
 def test_press_kit_logo_png_is_drawn_from_the_svg(demo: Site):
@@ -340,6 +342,10 @@ def test_digest_of_a_quiet_week_says_so(demo: Site):
             "content/files/ and write files/<name>",
         ),
         (
+            'correction: "Le chiffre est 47 %."\n',
+            ":4: a correction needs its date: add 'modified: YYYY-MM-DD HH:MM'",
+        ),
+        (
             "modified: 2026-03-01\n",
             ":4: modified (the date of the correction) is before the date; "
             "check modified",
@@ -372,6 +378,9 @@ def test_a_duplicate_reference_stops_the_production_build(tmp_path: Path):
 
     project = copy_project(tmp_path / "project")
     write_release(project, "copy", "2026-11-01 10:00", "2026-002")
+    write_release(project, "mixed", "2026-11-02 10:00", "2026-010")
+    mixed = project / "content/press/mixed.fr.md"
+    mixed.write_text(mixed.read_text("utf-8").replace("2026-010", "2026-011"))
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py"]
         + ["-o", str(tmp_path / "out")],
@@ -383,7 +392,11 @@ def test_a_duplicate_reference_stops_the_production_build(tmp_path: Path):
     assert result.returncode != 0
     assert (
         "content/press/copy.ar.md:4: reference 2026-002 is already the number of "
-        '"national-council-session"; use 2026-005, the next free number'
+        '"national-council-session"; use 2026-011, the next free number'
+    ) in result.stdout + result.stderr
+    assert (
+        'content/press/mixed.ar.md:4: the translations of "mixed" have different '
+        "references (2026-010, 2026-011); give them the same"
     ) in result.stdout + result.stderr
     assert not (tmp_path / "out/fr/index.html").exists()
 

@@ -258,6 +258,12 @@ class FrontMatterMarkdownReader(BaseReader):
                     f'attachment "{target}" was not found; put the file in '
                     "content/files/ and write files/<name>",
                 )
+        if meta.get("correction") and not meta.get("modified"):
+            raise FrontMatterError(
+                rel,
+                lines.get("correction"),
+                "a correction needs its date: add 'modified: YYYY-MM-DD HH:MM'",
+            )
         if meta.get("modified") and meta["modified"] < meta["date"]:
             raise FrontMatterError(
                 rel,

@@ -48,7 +48,7 @@ def number_releases(generator: Any) -> None:
             written = {str(i.reference) for i in items if getattr(i, "reference", None)}
             if len(written) > 1:
                 _report(
-                    items[-1],
+                    min(items, key=lambda i: i.source_path),
                     f'the translations of "{key}" have different '
                     f"references ({', '.join(sorted(written))}); give them the same",
                 )

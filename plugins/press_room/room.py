@@ -137,6 +137,7 @@ class PressRoomGenerator(Generator):
         site: Site = self.context["site"]
         self.room = PressRoom(site, self.settings, self.context["now"])
         self.context["press"] = self.room
+        site.press_room = self.room  # for the sitemap
         self.made: dict[str, bytes] = {}  # press kit files drawn for this build
         for entry in self.room.config.get("kit", []):
             path = entry["file"]

@@ -93,6 +93,9 @@ class SiteMetadataGenerator(Generator):
             for key, section in site.sections.items()
             if section.listing_template
         ]
+        press = getattr(site, "press_room", None)  # the press_room plugin, if on
+        if press is not None:
+            generated.append(press.url)
         for url_of in generated:
             alternates = site.alternates_for(url_of)
             for alt in alternates:
