@@ -99,6 +99,84 @@ VIDEO_HOSTS = [
     "www.youtube.com",
     "player.vimeo.com",
 ]
+# --- Press room ----------------------------------------------------------------
+# Contacts for journalists, the press kit and the press room's address. Texts
+# are given per language; a language missing from a text shows the first one.
+PRESS = {
+    "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"},
+    # "national" first, then one per region (keys of content/regions/). A
+    # release shows its "contact:", else its region's, else the national one.
+    "contacts": {
+        "national": {
+            "name": {
+                "ar": "عثمان بلقاضي",
+                "fr": "Othmane Belkadi",
+                "zgh": "ⵄⵓⵜⵎⴰⵏ ⴱⵍⵇⴰⴹⵉ",
+            },
+            "role": {"ar": "الناطق الرسمي", "fr": "Porte-parole", "zgh": "ⴰⵎⵙⴰⵡⴰⵍ"},
+            "phone": "+212 537 00 00 00",
+            "email": "presse@parti-du-cedre.example",
+        },
+        "fes-meknes": {
+            "name": {
+                "ar": "نادية الفاسي",
+                "fr": "Nadia El Fassi",
+                "zgh": "ⵏⴰⴷⵢⴰ ⵍⴼⴰⵙⵉ",
+            },
+            "role": {
+                "ar": "مكلفة بالإعلام، جهة فاس مكناس",
+                "fr": "Chargée de presse, Fès-Meknès",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴼⴰⵙ-ⵎⴽⵏⴰⵙ",
+            },
+            "phone": "+212 535 00 00 00",
+            "email": "fes-meknes@parti-du-cedre.example",
+        },
+        "oriental": {
+            "name": {"ar": "يوسف الزياني", "fr": "Youssef Ziani", "zgh": "ⵢⵓⵙⴼ ⵣⵉⵢⴰⵏⵉ"},
+            "role": {
+                "ar": "مكلف بالإعلام، جهة الشرق",
+                "fr": "Chargé de presse, Oriental",
+                "zgh": "ⴰⵎⵙⵍⴰⵢ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴰⴳⵎⵎⵓⴹ",
+            },
+            "phone": "+212 536 00 00 00",
+            "email": "oriental@parti-du-cedre.example",
+        },
+        "souss-massa": {
+            "name": {
+                "ar": "فاطمة أيت باها",
+                "fr": "Fatima Aït Baha",
+                "zgh": "ⴼⴰⵟⵉⵎⴰ ⴰⵢⵜ ⴱⴰⵀⴰ",
+            },
+            "role": {
+                "ar": "مكلفة بالإعلام، جهة سوس ماسة",
+                "fr": "Chargée de presse, Souss-Massa",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⵙⵓⵙ-ⵎⴰⵙⵙⴰ",
+            },
+            "phone": "+212 528 00 00 00",
+            "email": "souss-massa@parti-du-cedre.example",
+        },
+    },
+    # Files to download, from content/. The logo's PNG is drawn from the SVG
+    # at build time; leadership photos come from content/people/ (image:);
+    # the program PDF is made from the program section, one per language.
+    "kit": [
+        {
+            "file": "images/logo.svg",
+            "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵙⵎⴽⵜⵉ (SVG)"},
+        },
+        {
+            "file": "images/logo.png",
+            "from": "images/logo.svg",
+            "size": 1024,
+            "title": {
+                "ar": "الشعار (PNG، 1024 بكسل)",
+                "fr": "Logo (PNG, 1024 pixels)",
+                "zgh": "ⴰⵙⵎⴽⵜⵉ (PNG, 1024 px)",
+            },
+        },
+    ],
+    "program_pdf": "program",  # the section made into a PDF; None: no PDF
+}
 
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
@@ -115,6 +193,9 @@ PLUGINS = [
     "error_pages",
     "site_search",
     "video_embeds",
+    "press_room",
+    "event_calendar",
+    "structured_data",
 ]
 DEFAULT_PAGINATION = 12
 MARKDOWN = {

@@ -152,6 +152,12 @@ def new(c, section, key):
         "people": "[]",
     }
     folder = ROOT / settings["PATH"] / section
+    if sections[section].kind == "press":  # its number, fixed from the start
+        from press_room.numbering import next_free_reference
+
+        paths = {**settings, "PATH": str(ROOT / settings["PATH"])}
+        year = datetime.now().year
+        samples["reference"] = next_free_reference(paths, section, year)
     files = [folder / f"{key}.{lang['code']}.md" for lang in settings["LANGUAGES"]]
     existing = [f for f in files if f.exists()]
     if existing:

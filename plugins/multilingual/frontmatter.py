@@ -45,6 +45,7 @@ KNOWN_FIELDS = {name for names in FIELDS.values() for name in names} | {
     "slug",
     "status",
     "modified",
+    "correction",
     "template",
 }
 STATUSES = ("published", "draft", "hidden")
@@ -222,6 +223,10 @@ class FrontMatterMarkdownReader(BaseReader):
                 lines.get("order"),
                 f'order "{meta["order"]}" must be a whole number',
             )
+        if section.kind == "press":
+            from .press_fields import check_press  # imports FrontMatterError
+
+            check_press(rel, meta, lines, self.settings)
         slug = meta.get("slug")
         if slug is not None and not SAFE_SLUG.fullmatch(str(slug)):
             raise FrontMatterError(

@@ -12,9 +12,12 @@ import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from pelican.contents import Content
@@ -53,6 +56,14 @@ class Feed:
     @property
     def media_type(self) -> str:
         return FORMATS[self.format]
+
+
+def raster_logo(settings: dict[str, Any]) -> str:
+    """The party's logo in a format RSS accepts: the press kit's PNG if any."""
+    for entry in settings.get("PRESS", {}).get("kit", []):
+        if entry["file"].endswith(".png"):
+            return entry["file"]
+    return settings["PARTY"]["logo"]
 
 
 def absolutize(html: str, base: str) -> str:
@@ -145,7 +156,7 @@ class FeedsGenerator(Generator):
             title = translations[feed.lang].gettext(feed.title)
             if feed.subject:
                 title = f"{title}: {feed.subject}"
-            xml = self.render(site, feed, title)
+            xml = self.render(site, feed, title, translations[feed.lang])
             path = os.path.join(self.output_path, feed.url)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
@@ -162,7 +173,7 @@ class FeedsGenerator(Generator):
                 alternates=site.alternates_for(self.index.page_url),
             )
 
-    def render(self, site: Site, feed: Feed, title: str) -> bytes:
+    def render(self, site: Site, feed: Feed, title: str, translations: Any) -> bytes:
         party = self.settings["PARTY"]
         authority = party["tag_authority"]
         language = site.language[feed.lang]
@@ -174,7 +185,10 @@ class FeedsGenerator(Generator):
         fg.link(href=site.absolute(feed.url), rel="self", type=feed.media_type)
         fg.link(href=home, rel="alternate", type="text/html")  # RSS takes the last
         fg.language(language.tag)
-        fg.logo(site.absolute(party["logo"]))
+        fg.author(
+            name=party["name"].get(feed.lang, self.settings["SITENAME"]), uri=home
+        )
+        fg.logo(site.absolute(raster_logo(self.settings)))  # RSS: GIF, JPEG or PNG
         fg.generator("Pelican + feedgen")
         fg.updated(
             max((self._updated(i) for i in feed.entries), default=None)
@@ -192,7 +206,10 @@ class FeedsGenerator(Generator):
             if getattr(item, "summary", None):
                 fe.summary(item.summary)
             fe.content(
-                absolutize(item.content, url),
+                absolutize(
+                    self._notes(item, language, translations) + item.content, url
+                )
+                + self._attachments(site, item, translations),
                 type="CDATA" if feed.format == "rss" else "html",
             )
             for tag in getattr(item, "tags", []) or []:
@@ -210,7 +227,44 @@ class FeedsGenerator(Generator):
     def _updated(item: Content):
         return getattr(item, "modified", None) or item.date
 
+    def _notes(self, item: Content, language: Any, translations: Any) -> str:
+        """A corrected release says so at the top, with the date and what changed."""
+        modified = getattr(item, "modified", None)
+        if not modified or not getattr(item, "reference", None):
+            return ""
+        when = format_date(
+            modified.astimezone(ZoneInfo(self.settings["TIMEZONE"])),
+            "long",
+            locale=language.locale,
+        )
+        note = escape(getattr(item, "correction", "") or "")
+        return (
+            f'<p class="correction"><strong>{escape(translations.gettext("Corrected"))}'
+            f"</strong> · {when}{' · ' + note if note else ''}</p>\n"
+        )
+
+    @staticmethod
+    def _attachments(site: Site, item: Content, translations: Any) -> str:
+        """Files published with a release, linked at the end of the text."""
+        files = getattr(item, "attachment_files", None)
+        if not files:
+            return ""
+        links = "".join(
+            f'<li><a href="{escape(site.absolute(f.path))}">{escape(f.title)}</a> '
+            f"({f.format}, {f.size} B)</li>"
+            for f in files
+        )
+        return (
+            f"\n<h2>{escape(translations.gettext('Attachments'))}</h2><ul>{links}</ul>"
+        )
+
     def _enclosure(self, site: Site, item: Content) -> tuple[str, str, str] | None:
+        """One enclosure per item (RSS allows one): the first attachment of a
+        release, else the lead image."""
+        files = getattr(item, "attachment_files", None)
+        if files:
+            first = files[0]
+            return site.absolute(first.path), str(first.size), first.media_type
         image = getattr(item, "image", None)
         if not image:
             return None

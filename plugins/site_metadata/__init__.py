@@ -1,4 +1,4 @@
-"""sitemap.xml with hreflang alternates, and robots.txt.
+"""sitemap.xml with hreflang alternates, a Google News sitemap, and robots.txt.
 
 Search engines learn from the sitemap which pages are translations of each
 other (``xhtml:link rel="alternate"``), the same set the pages declare in
@@ -8,6 +8,7 @@ their ``<head>``.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -40,10 +41,48 @@ class SiteMetadataGenerator(Generator):
             lines.append("</url>")
         lines.append("</urlset>\n")
         self._write("sitemap.xml", "\n".join(lines))
+        self._write("sitemap-news.xml", self._news_sitemap(site))
         self._write(
             "robots.txt",
-            f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n",
+            f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n"
+            f"Sitemap: {site.absolute('sitemap-news.xml')}\n",
         )
+
+    def _news_sitemap(self, site: Any) -> str:
+        """Google News sitemap: news and press releases of the last two days
+        (older ones are ignored by Google News), each with the publication's
+        name in its language."""
+        since = self.context["now"] - timedelta(days=2)
+        party = self.settings.get("PARTY", {}).get("name", {})
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+        ]
+        for lang in site.languages:
+            name = party.get(lang.code, self.settings["SITENAME"])
+            recent = [
+                item
+                for key, section in site.sections.items()
+                if section.kind in ("news", "press")
+                for item in site.items(key, lang.code)
+                if since <= item.date <= self.context["now"]
+            ]
+            for item in recent:
+                lines += [
+                    f"<url><loc>{_escape(site.absolute(item.url))}</loc><news:news>",
+                    "<news:publication>"
+                    f"<news:name>{_text(name)}</news:name>"
+                    # ISO 639 code: Google News takes the language, not the region.
+                    f"<news:language>{lang.tag.split('-')[0].lower()}</news:language>"
+                    "</news:publication>",
+                    "<news:publication_date>"
+                    f"{item.date.isoformat()}</news:publication_date>",
+                    f"<news:title>{_text(item.title)}</news:title>",
+                    "</news:news></url>",
+                ]
+        lines.append("</urlset>\n")
+        return "\n".join(lines)
 
     @staticmethod
     def _pages(site: Any) -> list[tuple[str, list, Any]]:
@@ -54,6 +93,9 @@ class SiteMetadataGenerator(Generator):
             for key, section in site.sections.items()
             if section.listing_template
         ]
+        press = getattr(site, "press_room", None)  # the press_room plugin, if on
+        if press is not None:
+            generated.append(press.url)
         for url_of in generated:
             alternates = site.alternates_for(url_of)
             for alt in alternates:
@@ -74,6 +116,10 @@ class SiteMetadataGenerator(Generator):
     def _write(self, name: str, text: str) -> None:
         with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
             f.write(text)
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _escape(url: str) -> str:

@@ -1,0 +1,117 @@
+"""Writes the iCalendar files with the icalendar library."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone
+from pelican.contents import Content
+from pelican.generators import Generator
+
+from multilingual.i18n import N_, load_translations
+from multilingual.site import Site
+
+TITLE = N_("Events")
+
+
+class CalendarIndex:
+    """Where the calendars are; templates ask it for links."""
+
+    def __init__(self, site: Site):
+        self.site = site
+
+    def url(self, lang: str) -> str:
+        return f"{lang}/calendar.ics"
+
+    @staticmethod
+    def event_url(item: Content) -> str:
+        return f"{item.url}event.ics"
+
+    def events(self, lang: str) -> list[Content]:
+        return [
+            item
+            for key, section in self.site.sections.items()
+            if section.kind == "events"
+            for item in self.site.items(key, lang)
+        ]
+
+
+class CalendarGenerator(Generator):
+    def generate_context(self) -> None:
+        self.index = CalendarIndex(self.context["site"])
+        self.context["calendar"] = self.index
+
+    def generate_output(self, _writer: Any) -> None:
+        site: Site = self.context["site"]
+        translations = load_translations(self.theme, site.languages)
+        party = self.settings["PARTY"]
+        for lang in site.languages:
+            events = self.index.events(lang.code)
+            name = party["name"].get(lang.code, self.settings["SITENAME"])
+            title = f"{name} · {translations[lang.code].gettext(TITLE)}"
+            self._write(self.index.url(lang.code), self.calendar(title, lang, events))
+            for event in events:
+                self._write(
+                    self.index.event_url(event),
+                    self.calendar(event.title, lang, [event]),
+                )
+
+    def calendar(self, title: str, lang: Any, events: list[Content]) -> bytes:
+        tz = ZoneInfo(self.settings["TIMEZONE"])
+        site: Site = self.context["site"]
+        cal = Calendar()
+        cal.add(
+            "prodid",
+            f"-//{self.settings['SITENAME']}//party-site-kit//{lang.code.upper()}",
+        )
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("name", title)  # RFC 7986
+        cal.add("x-wr-calname", title)  # what most applications read
+        cal.add("x-wr-timezone", self.settings["TIMEZONE"])
+        stamp = self.context["now"].astimezone(ZoneInfo("UTC")).replace(microsecond=0)
+        domain = self.settings["PARTY"]["tag_authority"].split(",")[0]
+        for item in events:
+            event = Event()
+            event.add("uid", f"{item.section}/{item.key}/{item.lang}@{domain}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", item.start.astimezone(tz))
+            event.add("dtend", item.end.astimezone(tz))
+            if getattr(item, "modified", None):
+                event.add("last-modified", item.modified.astimezone(ZoneInfo("UTC")))
+            event.add("summary", item.title)
+            page = site.absolute(item.url)
+            online = getattr(item, "online", None)
+            event.add("location", getattr(item, "place", None) or online)
+            if online:
+                event.add("conference", online, parameters={"value": "URI"})
+            event.add("description", f"{item.summary}\n\n{page}".strip())
+            event.add("url", page)
+            event.add("status", "CONFIRMED")
+            event.add("class", "PUBLIC")
+            cal.add_component(event)
+        # The zone's rules for the years the events span, not since 1970: the
+        # file stays small and applications need nothing else.
+        years = [i.start.year for i in events] + [i.end.year for i in events]
+        years = years or [self.context["now"].year]
+        # Before the events: some applications read the zone first.
+        cal.subcomponents.insert(
+            0,
+            Timezone.from_tzinfo(
+                tz,
+                self.settings["TIMEZONE"],
+                date(min(years) - 1, 1, 1),
+                date(max(years) + 2, 1, 1),
+            ),
+        )
+        return cal.to_ical()
+
+    def _write(self, url: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, url)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)

@@ -1,0 +1,33 @@
+"""The press side of the site: reference numbers, places, contacts and
+attachments of press releases; a press room per language (latest releases,
+contacts, press kit, subscriptions); the releases archive by year; and a
+weekly digest to paste into a mailing tool. Needs the multilingual plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import pass_context
+from pelican import signals
+
+from .numbering import number_releases
+from .room import PressRoomGenerator, filesize, localized
+
+
+def add_filters(generator: Any) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    env.filters.update(
+        localized=pass_context(localized), filesize=pass_context(filesize)
+    )
+
+
+def get_generators(_pelican: Any) -> type:
+    return PressRoomGenerator
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(number_releases)
+    signals.generator_init.connect(add_filters)
+    signals.get_generators.connect(get_generators)

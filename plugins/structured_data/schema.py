@@ -1,0 +1,148 @@
+"""Builds the JSON-LD of one page from what the template is rendering."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from party_feeds.feeds import raster_logo
+
+_KINDS_ARTICLE = ("news", "press")
+
+
+def _iso(value: Any, tz: ZoneInfo) -> str:
+    """ISO 8601 with the offset of that day in the party's time zone."""
+    return value.astimezone(tz).isoformat()
+
+
+def party(context: Any, lang: Any) -> dict[str, Any]:
+    site, settings = context["site"], context
+    party = settings["PARTY"]
+    data = {
+        "@type": "PoliticalParty",
+        "@id": site.absolute("#party"),
+        "name": party["name"].get(lang.code, settings["SITENAME"]),
+        "url": site.absolute(site.home_url(lang.code)),
+        "logo": site.absolute(_logo(settings)),
+    }
+    if party.get("tagline", {}).get(lang.code):
+        data["slogan"] = party["tagline"][lang.code]
+    return data
+
+
+def _logo(settings: Any) -> str:
+    """A PNG logo if the press kit draws one (Google wants a raster logo)."""
+    return raster_logo(settings)
+
+
+def article(context: Any, item: Any, lang: Any) -> dict[str, Any]:
+    site = context["site"]
+    tz = ZoneInfo(context["TIMEZONE"])
+    url = site.absolute(item.url)
+    image = getattr(item, "image", None)
+    data = {
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": item.title[:110],
+        "description": getattr(item, "summary", "") or "",
+        "inLanguage": lang.tag,
+        "datePublished": _iso(item.date, tz),
+        "dateModified": _iso(getattr(item, "modified", None) or item.date, tz),
+        "image": [site.absolute(image or _logo(context))],
+        "author": party(context, lang),
+        "publisher": party(context, lang),
+    }
+    reference = getattr(item, "reference", None)
+    if reference:
+        data["identifier"] = reference
+        data["genre"] = "press release"
+    if getattr(item, "place", None):
+        data["locationCreated"] = {"@type": "Place", "name": item.place}
+    if getattr(item, "tags", None):
+        data["keywords"] = [tag.name for tag in item.tags]
+    return data
+
+
+def event(context: Any, item: Any, lang: Any) -> dict[str, Any]:
+    site = context["site"]
+    tz = ZoneInfo(context["TIMEZONE"])
+    online = getattr(item, "online", None)
+    place = getattr(item, "place", None)
+    locations = []
+    if place:
+        locations.append({"@type": "Place", "name": place, "address": place})
+    if online:
+        locations.append({"@type": "VirtualLocation", "url": online})
+    mode = (
+        "MixedEventAttendanceMode"
+        if place and online
+        else "OnlineEventAttendanceMode"
+        if online
+        else "OfflineEventAttendanceMode"
+    )
+    return {
+        "@type": "Event",
+        "@id": site.absolute(item.url),
+        "url": site.absolute(item.url),
+        "name": item.title,
+        "description": getattr(item, "summary", "") or "",
+        "inLanguage": lang.tag,
+        "startDate": _iso(item.start, tz),
+        "endDate": _iso(item.end, tz),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": party(context, lang),
+        "isAccessibleForFree": True,
+    }
+
+
+def person(context: Any, item: Any, lang: Any) -> dict[str, Any]:
+    site = context["site"]
+    data = {
+        "@type": "Person",
+        "@id": site.absolute(item.url),
+        "url": site.absolute(item.url),
+        "name": item.title,
+        "jobTitle": getattr(item, "role", "") or "",
+        "description": getattr(item, "summary", "") or "",
+        "memberOf": party(context, lang),
+    }
+    if getattr(item, "image", None):
+        data["image"] = site.absolute(item.image)
+    return data
+
+
+def describe(context: Any) -> dict[str, Any] | None:
+    """The page's main thing, or None for pages that have none of ours."""
+    lang = context.environment.globals["here"](context)
+    item = context.get("article") or context.get("page")
+    if item is not None and getattr(item, "section", None):
+        kind = context["site"].sections[item.section].kind
+        if kind in _KINDS_ARTICLE:
+            return article(context, item, lang)
+        if kind == "events":
+            return event(context, item, lang)
+        if kind == "people":
+            return person(context, item, lang)
+        return None
+    home = context["site"].home_url(lang.code) + "index.html"
+    if context.get("output_file") == home:
+        return party(context, lang)
+    return None
+
+
+def json_ld(context: Any) -> Markup:
+    data = describe(context)
+    if data is None:
+        return Markup("")
+    data = {"@context": "https://schema.org", **data}
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    # "</script>" or "<!--" inside a title must not end the block.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')

@@ -1,0 +1,152 @@
+"""Every feed against the rules the W3C Feed Validator enforces (it runs on
+Python 2 only, so its checks are written here), on the built demo."""
+
+from __future__ import annotations
+
+import re
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import Site
+from lxml import etree
+from lxml import html as lxml_html
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = "http://localhost:8000"
+# RFC 822 as RSS 2.0 wants it: day name, 4-digit year, numeric zone.
+RFC822 = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
+    r"\d{2}:\d{2}:\d{2} [+-]\d{4}"
+)
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+ABSOLUTE = ("http://", "https://", "mailto:", "tel:")
+
+
+def feeds(site: Site, kind: str) -> list[Path]:
+    return sorted(site.root.rglob(f"feed.{kind}"))
+
+
+def test_every_feed_kind_exists_in_every_language(demo: Site):
+    for code, press in (("ar", "bayanat"), ("fr", "communiques"), ("zgh", "isnghmisn")):
+        for fmt in ("atom", "rss"):
+            assert (demo.root / code / f"feed.{fmt}").exists()
+            assert (demo.root / code / press / f"feed.{fmt}").exists()
+    assert len(feeds(demo, "atom")) == len(feeds(demo, "rss")) == 3 * (1 + 1 + 3)
+
+
+def test_every_feed_parses_without_error(demo: Site):
+    for path in feeds(demo, "atom") + feeds(demo, "rss"):
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version in ("atom10", "rss20"), path
+
+
+def test_rss_has_atom_self_link_and_rfc822_dates(demo: Site):
+    for path in feeds(demo, "rss"):
+        channel = etree.parse(str(path)).getroot().find("channel")
+        (self_link,) = channel.findall(f"{ATOM}link[@rel='self']")
+        assert (
+            self_link.get("href") == f"{BASE}/{path.relative_to(demo.root).as_posix()}"
+        )
+        assert self_link.get("type") == "application/rss+xml"
+        dates = channel.xpath(
+            "lastBuildDate/text() | pubDate/text() | item/pubDate/text()"
+        )
+        assert dates, path
+        for value in dates:
+            assert RFC822.fullmatch(value), (path, value)
+            assert parsedate_to_datetime(value).tzinfo is not None
+        # The channel image: a format RSS allows.
+        assert channel.findtext("image/url").endswith((".png", ".gif", ".jpg"))
+
+
+def test_atom_dates_are_rfc3339_and_entries_complete(demo: Site):
+    for path in feeds(demo, "atom"):
+        root = etree.parse(str(path)).getroot()
+        assert RFC3339.fullmatch(root.findtext(f"{ATOM}updated"))
+        assert root.find(f"{ATOM}author/{ATOM}name").text  # covers every entry
+        (self_link,) = root.findall(f"{ATOM}link[@rel='self']")
+        assert (
+            self_link.get("href") == f"{BASE}/{path.relative_to(demo.root).as_posix()}"
+        )
+        for entry in root.iter(f"{ATOM}entry"):
+            for name in ("id", "title", "updated", "published"):
+                assert entry.findtext(f"{ATOM}{name}"), (path, name)
+            for name in ("updated", "published"):
+                assert RFC3339.fullmatch(entry.findtext(f"{ATOM}{name}")), path
+            assert entry.findtext(f"{ATOM}published") <= entry.findtext(
+                f"{ATOM}updated"
+            )
+
+
+def test_no_relative_reference_anywhere(demo: Site):
+    for path in feeds(demo, "atom") + feeds(demo, "rss"):
+        root = etree.parse(str(path)).getroot()
+        for element in root.iter():
+            for attr in ("href", "url", "src"):
+                if element.get(attr):
+                    assert element.get(attr).startswith(ABSOLUTE), (path, element.tag)
+        parsed = feedparser.parse(path.read_bytes())
+        for entry in parsed.entries:
+            assert entry.link.startswith(BASE)
+            for block in [c.value for c in entry.get("content", [])] + [
+                entry.get("summary", "")
+            ]:
+                if not block.strip():
+                    continue
+                tree = lxml_html.fromstring(f"<div>{block}</div>")
+                for value in tree.xpath("//@href | //@src | //@poster"):
+                    assert value.startswith(ABSOLUTE), (path, value)
+
+
+def test_ids_are_unique_permanent_tag_uris(demo: Site):
+    for path in feeds(demo, "atom") + feeds(demo, "rss"):
+        parsed = feedparser.parse(path.read_bytes())
+        ids = [entry.id for entry in parsed.entries]
+        assert len(ids) == len(set(ids)), path
+        for ident in ids:
+            assert re.fullmatch(
+                r"tag:parti-du-cedre\.example,2026:(news|press)/[\w-]+/(ar|fr|zgh)",
+                ident,
+            ), ident
+
+
+def test_one_enclosure_per_item_with_length_and_type(demo: Site):
+    seen = 0
+    for path in feeds(demo, "rss"):
+        for item in etree.parse(str(path)).getroot().iter("item"):
+            enclosures = item.findall("enclosure")
+            assert len(enclosures) <= 1, path
+            for enclosure in enclosures:
+                seen += 1
+                local = demo.path(enclosure.get("url").removeprefix(BASE))
+                assert int(enclosure.get("length")) == local.stat().st_size > 0
+                assert re.fullmatch(r"[a-z]+/[\w.+-]+", enclosure.get("type"))
+    for path in feeds(demo, "atom"):
+        for entry in etree.parse(str(path)).getroot().iter(f"{ATOM}entry"):
+            enclosures = entry.findall(f"{ATOM}link[@rel='enclosure']")
+            assert len(enclosures) <= 1, path
+            for enclosure in enclosures:
+                assert int(enclosure.get("length")) > 0 and enclosure.get("type")
+    assert seen >= 5
+
+
+@pytest.mark.parametrize("name", ["feed.atom", "feed.rss"])
+def test_a_correction_moves_updated_not_published(demo: Site, name: str):
+    parsed = feedparser.parse((demo.root / "fr/communiques" / name).read_bytes())
+    entry = next(e for e in parsed.entries if "souss-massa-regional-budget" in e.id)
+    assert entry.published.startswith(("2026-10-21T17:00:00+01:00", "Wed, 21 Oct 2026"))
+    body = entry.content[0].value
+    assert "Corrigé" in body and "47 %, et non de 41 %" in body
+    if name == "feed.atom":
+        assert entry.updated == "2026-10-22T11:30:00+01:00"
+        assert parsed.feed.updated >= entry.updated
+        untouched = next(e for e in parsed.entries if "oriental-school" in e.id)
+        assert untouched.updated == untouched.published
+    # The release's attachment is its enclosure, and linked in the text.
+    (enclosure,) = entry.enclosures
+    assert enclosure.type == "application/pdf"
+    assert f'href="{enclosure.href}"' in body

@@ -1,0 +1,105 @@
+"""schema.org JSON-LD on the built pages, parsed and checked for what search
+engines and news aggregators require."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import Site
+
+BASE = "http://localhost:8000"
+OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
+
+
+def ld(demo: Site, url: str) -> dict | None:
+    blocks = demo.page(url).xpath("//head/script[@type='application/ld+json']/text()")
+    assert len(blocks) <= 1, url
+    return json.loads(blocks[0]) if blocks else None
+
+
+def assert_party(data: dict, name: str, lang: str) -> None:
+    assert data["@type"] == "PoliticalParty"
+    assert data["name"] == name
+    assert data["url"] == f"{BASE}/{lang}/"
+    assert data["logo"] == f"{BASE}/images/logo.png"
+
+
+def test_every_page_carries_valid_json_ld_at_most_once(demo: Site):
+    typed = 0
+    for file in demo.html_files():
+        page = demo.page(demo.url_of(file))
+        blocks = page.xpath("//script[@type='application/ld+json']/text()")
+        assert len(blocks) <= 1, file
+        for block in blocks:
+            assert "</" not in block  # cannot close the script element early
+            data = json.loads(block)
+            assert data["@context"] == "https://schema.org"
+            typed += 1
+    assert typed >= 3 * (1 + 8 + 5 + 3 + 4) - 5  # home, news, releases, events, people
+
+
+def test_release_is_a_news_article_by_the_party(demo: Site):
+    data = ld(demo, "/fr/communiques/souss-massa-regional-budget/")
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Budget 2027 de la région Souss-Massa")
+    assert data["inLanguage"] == "fr-MA"
+    assert data["datePublished"] == "2026-10-21T17:00:00+01:00"
+    assert data["dateModified"] == "2026-10-22T11:30:00+01:00"  # the correction
+    assert data["identifier"] == "2026-004"
+    assert (
+        data["mainEntityOfPage"]
+        == data["url"]
+        == (f"{BASE}/fr/communiques/souss-massa-regional-budget/")
+    )
+    assert all(image.startswith(BASE) for image in data["image"])
+    assert_party(data["publisher"], "Parti du Cèdre", "fr")
+    assert_party(data["author"], "Parti du Cèdre", "fr")
+
+
+def test_news_carries_its_own_image_and_language(demo: Site):
+    for code, segment in (("ar", "akhbar"), ("zgh", "isallen")):
+        for file in sorted((demo.root / code / segment).glob("*/index.html")):
+            page = demo.page(demo.url_of(file))
+            data = ld(demo, demo.url_of(file))
+            assert data["@type"] == "NewsArticle"
+            assert data["inLanguage"] == page.get("lang")
+            assert OFFSET.fullmatch(data["datePublished"])
+            assert OFFSET.fullmatch(data["dateModified"])
+            assert data["headline"] == page.xpath("//h1")[0].text_content()[:110]
+            og = page.xpath("//meta[@property='og:image']/@content")
+            if og:
+                assert data["image"] == og
+    arabic = ld(demo, "/ar/akhbar/water-drought-plan/")
+    assert_party(arabic["publisher"], "حزب الأرز", "ar")
+
+
+def test_event_has_dates_place_or_link_and_organizer(demo: Site):
+    place = ld(demo, "/fr/agenda/agadir-public-meeting/")
+    assert place["@type"] == "Event"
+    assert place["startDate"] == "2027-01-17T16:00:00+01:00"
+    assert OFFSET.fullmatch(place["endDate"])
+    assert place["location"]["@type"] == "Place"
+    assert "Agadir" in place["location"]["name"]
+    assert place["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+    assert_party(place["organizer"], "Parti du Cèdre", "fr")
+    online = ld(demo, "/zgh/timskarin/candidates-training-workshop/")
+    assert online["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://meet.parti-du-cedre.example/atelier-candidats",
+    }
+    assert online["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+    assert online["inLanguage"] == "zgh"
+
+
+def test_person_and_home_pages(demo: Site):
+    person = ld(demo, "/fr/direction/amina-el-idrissi/")
+    assert person["@type"] == "Person"
+    assert person["name"] == "Amina El Idrissi"
+    assert person["jobTitle"] == "Secrétaire générale"
+    assert person["image"] == f"{BASE}/images/people/amina-el-idrissi.jpg"
+    assert_party(person["memberOf"], "Parti du Cèdre", "fr")
+    for code, name in (("ar", "حزب الأرز"), ("zgh", "ⴰⴽⴰⴱⴰⵔ ⵏ ⵓⵢⴷⴳⵍ")):
+        assert_party(ld(demo, f"/{code}/"), name, code)
+    # Pages that are about nothing in particular carry none.
+    assert ld(demo, "/fr/feeds/") is None
