@@ -300,6 +300,13 @@ BAD_INPUTS = [
         "there with its name in each language",
     ),
     (
+        "press/a.fr.md",
+        '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\nplace: Rabat\n'
+        "attachments:\n  - file: ../../pelicanconf.py\n---\n\nx\n",
+        'content/press/a.fr.md:6: attachment "../../pelicanconf.py" must be a file '
+        "inside content/, e.g. files/statement.pdf",
+    ),
+    (
         "a.fr.md",
         '---\ntitle: "T"\n---\n\nx\n',
         "content/a.fr.md: 'content/' is not a section; put the file in one of "

@@ -43,6 +43,16 @@ def check_press(
     attachments = meta.get("attachments") or []
     for entry in attachments if isinstance(attachments, list) else [attachments]:
         target = entry.get("file") if isinstance(entry, dict) else entry
+        if target and (
+            os.path.isabs(str(target))
+            or ".." in str(target).replace("\\", "/").split("/")
+        ):
+            raise FrontMatterError(
+                rel,
+                lines.get("attachments"),
+                f'attachment "{target}" must be a file inside content/, '
+                "e.g. files/statement.pdf",
+            )
         if not target or not os.path.isfile(
             os.path.join(settings["PATH"], str(target))
         ):
