@@ -3,6 +3,7 @@ language; and the press kit files made at build time."""
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,12 +13,15 @@ from babel.units import format_unit
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from multilingual.frontmatter import display_path
 from multilingual.i18n import load_translations
 from multilingual.site import Alternate, Site
 
 from .attachments import published_size
 from .press_kit import draw_logo_png
 from .program_pdf import program_pdf
+
+logger = logging.getLogger(__name__)
 
 
 def localized(context: Any, value: Any) -> Any:
@@ -141,6 +145,15 @@ class PressRoomGenerator(Generator):
         self.made: dict[str, bytes] = {}  # press kit files drawn for this build
         for entry in self.room.config.get("kit", []):
             path = entry["file"]
+            source = os.path.join(self.settings["PATH"], entry.get("from") or path)
+            if not os.path.isfile(source):
+                # A kit file the content does not have yet is left out, said once.
+                logger.warning(
+                    "press kit: %s (PRESS['kit'] in pelicanconf.py) was not found; "
+                    "it is left out of the press room",
+                    display_path(source, self.settings["PATH"]),
+                )
+                continue
             if entry.get("from"):
                 data = draw_logo_png(
                     os.path.join(self.settings["PATH"], entry["from"]),
