@@ -90,8 +90,16 @@ THEME_STATIC_DIR = "theme"
 STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
-PLUGINS = ["multilingual", "party_feeds", "site_metadata", "photo_privacy"]
+PLUGINS = [
+    "multilingual",
+    "party_feeds",
+    "site_metadata",
+    "photo_privacy",
+    "responsive_images",
+]
 DEFAULT_PAGINATION = 12
+# Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
+RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra"],
     "output_format": "html5",

@@ -55,7 +55,8 @@ def test_each_language_loads_only_its_own_font(demo: Site):
     css = (demo.root / "theme/site.css").read_text("utf-8")
     assert 'html:lang(ar) { font-family: "Naskh"' in css
     assert 'html:lang(zgh) { font-family: "Tifinagh"' in css
-    assert css.count("font-display: swap") == 3  # one Arabic weight: bold is synthesised
+    # One Arabic weight: bold is synthesised.
+    assert css.count("font-display: swap") == 3
     fonts = sorted(
         p.name
         for p in (demo.root / "theme/fonts").glob("*.woff2")
