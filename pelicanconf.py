@@ -96,10 +96,25 @@ PLUGINS = [
     "site_metadata",
     "photo_privacy",
     "responsive_images",
+    "social_cards",
 ]
 DEFAULT_PAGINATION = 12
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
 RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
+# Open Graph images (1200x630) with the title in the page's language. Fonts are
+# files in the theme, per language code ("*": the others), first choice first.
+SOCIAL_CARDS = {
+    "enabled": True,
+    "logo": "images/logo.png",  # Pillow cannot draw SVG
+    "fonts": {
+        "ar": [
+            "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+            "fonts/noto-naskh-arabic-latin-700-normal.woff2",
+        ],
+        "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
+        "*": ["fonts/noto-sans-latin-700-normal.woff2"],
+    },
+}
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra"],
     "output_format": "html5",
