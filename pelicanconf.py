@@ -83,6 +83,34 @@ MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
 
+# --- Serving ---------------------------------------------------------------------
+# Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
+# holds the same policy for nginx. frame-src: the video hosts pages may embed.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",  # Pagefind's search runs WebAssembly
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "media-src": "'self'",
+    "frame-src": "https://www.youtube-nocookie.com https://player.vimeo.com",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Theme CSS, JS and fonts get content-hashed names (site.3f9a1c2b.css); these
+# folders hold only content-hashed files too: cached for a year.
+ASSET_FINGERPRINT = True
+IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
@@ -97,6 +125,7 @@ PLUGINS = [
     "photo_privacy",
     "responsive_images",
     "social_cards",
+    "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.

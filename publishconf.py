@@ -17,3 +17,5 @@ DELETE_OUTPUT_DIRECTORY = True
 # A content mistake stops the build before anything is written (the
 # development build reports it and publishes the rest).
 CONTENT_ERRORS_FATAL = True
+# .gz and .br copies of every text file, served as they are by the host.
+PRECOMPRESS = True
