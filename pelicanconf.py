@@ -83,6 +83,13 @@ MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
 
+# Fonts every page in a language needs, fetched with the stylesheet rather
+# than after it: text does not change width (and move the page) once drawn.
+PRELOAD_FONTS = {
+    "ar": ["noto-naskh-arabic-400.woff2"],
+    "zgh": ["noto-sans-tifinagh-400.woff2", "noto-sans-tifinagh-digits-400.woff2"],
+}
+
 # --- Serving ---------------------------------------------------------------------
 # Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
 # holds the same policy for nginx. frame-src: the video hosts pages may embed.

@@ -6,6 +6,9 @@ invoke livereload   rebuild on every save and reload the browser
 invoke preview      production build, swapped into output/ only if it succeeds
 invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
+invoke fonts        remake the web font subsets (tools/subset_fonts.py)
+invoke budget       what a first visit downloads, per page (bench/budget.py)
+invoke audit        Lighthouse (mobile) on the production build, served locally
 """
 
 from __future__ import annotations
@@ -205,6 +208,111 @@ def scheduled(c):
         print("Nothing is waiting: everything dated is published.")
     for when, path, title in sorted(waiting):
         print(f"{when:%Y-%m-%d %H:%M}  {path}  {title}")
+
+
+@task
+def fonts(c):
+    """Remake the web font subsets in theme/static/fonts/ from theme/fonts/."""
+    c.run(f"{shlex.quote(sys.executable)} tools/subset_fonts.py")
+
+
+@task
+def budget(c, files=False):
+    """Build for production and print what each page costs a first visit."""
+    c.run(
+        f"{shlex.quote(sys.executable)} bench/budget.py" + (" --files" if files else "")
+    )
+
+
+# Lighthouse, installed on first use into a git-ignored folder (no package.json).
+LIGHTHOUSE = ROOT / ".tools" / "lighthouse"
+LIGHTHOUSE_VERSION = "12"
+AUDIT_MINIMUM = {"performance": 98, "accessibility": 100, "best-practices": 100}
+AUDIT_MINIMUM["seo"] = 100
+
+
+@task
+def audit(c, port=8765):
+    """Lighthouse (mobile) on each language's home and first article, served
+    the way a host serves the production build (.br, headers)."""
+    import json
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from bench.budget import pages_to_measure
+    from tools.static_server import start
+
+    binary = LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        LIGHTHOUSE.mkdir(parents=True, exist_ok=True)
+        c.run(
+            f"npm install --prefix {shlex.quote(str(LIGHTHOUSE))} --no-audit "
+            f"--no-fund --loglevel=error lighthouse@{LIGHTHOUSE_VERSION}"
+        )
+    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    base = f"http://127.0.0.1:{int(port)}"
+    failed = []
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "output"
+        # Production settings, addressed at the local server.
+        _pelican(c, "publishconf.py", site, f"-e SITEURL='\"{base}\"'")
+        server, _address = start(site, int(port))
+        rows = []
+        try:
+            for url in pages_to_measure(site):
+                # Kept for a closer look: .tools/lighthouse/reports/<page>.json
+                reports = LIGHTHOUSE / "reports"
+                reports.mkdir(parents=True, exist_ok=True)
+                report = reports / (url.strip("/").replace("/", "_") + ".json")
+                c.run(
+                    f"{shlex.quote(str(binary))} {base}{url} --quiet "
+                    "--output=json "
+                    f"--output-path={shlex.quote(str(report))} "
+                    "--only-categories=performance,accessibility,best-practices,seo "
+                    '--chrome-flags="--headless --no-sandbox --disable-gpu '
+                    '--disable-background-networking"',
+                    env={"CHROME_PATH": chromium},
+                    hide=True,
+                    warn=True,
+                )
+                result = json.loads(report.read_text("utf-8"))
+                scores = {
+                    key: round(category["score"] * 100)
+                    for key, category in result["categories"].items()
+                }
+                rows.append((url, scores))
+                speed = result["environment"]["benchmarkIndex"]
+                for key, minimum in AUDIT_MINIMUM.items():
+                    if scores[key] < minimum:
+                        failed += _failing_audits(result, key, url)
+        finally:
+            server.shutdown()
+    print(f"{'page':48} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+    for url, scores in rows:
+        cells = " ".join(f"{scores[k]:5}" for k in AUDIT_MINIMUM)
+        print(f"{url:48} {cells}")
+    for line in failed:
+        print(line)
+    if rows and speed < 1000:
+        print(
+            f"Note: this machine's CPU benchmark is {speed:.0f} (Lighthouse expects"
+            " about 1000 or more for its 4x slowdown): Total Blocking Time is"
+            " inflated here; compare on an idle machine."
+        )
+    if failed:
+        sys.exit(
+            "Below the targets: "
+            + ", ".join(f"{k} {v}" for k, v in AUDIT_MINIMUM.items())
+        )
+
+
+def _failing_audits(result: dict, category: str, url: str) -> list[str]:
+    audits = result["audits"]
+    return [
+        f"  {url} {category}: {audits[ref['id']]['title']}"
+        for ref in result["categories"][category]["auditRefs"]
+        if ref["weight"] and (audits[ref["id"]].get("score") or 0) < 1
+    ]
 
 
 def _settings() -> dict:

@@ -63,6 +63,14 @@ def test_pages_link_to_fingerprinted_stylesheet_and_fonts(demo: Site):
     for font in fonts:
         assert FINGERPRINT.search(font), font
         assert (demo.path(css_url).parent / font).exists(), font
+    # A page preloads its language's fonts under the very names the CSS uses.
+    for url, count in (("/ar/", 1), ("/zgh/", 2), ("/fr/", 0)):
+        preloads = demo.page(url).xpath("//link[@rel='preload' and @as='font']")
+        assert len(preloads) == count, url
+        for link in preloads:
+            name = link.get("href").rsplit("/", 1)[1]
+            assert FINGERPRINT.search(name) and f"fonts/{name}" in css, url
+            assert link.get("crossorigin") is not None
     # The plain names stay, for links from outside the site.
     assert (demo.root / "theme/site.css").exists()
 
