@@ -9,6 +9,7 @@ import gzip
 import hashlib
 import http.server
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -169,3 +170,35 @@ def test_pages_work_under_the_content_security_policy(demo: Site):
         httpd.shutdown()
     assert problems == []
     assert fonts  # the last page did load its resources
+
+
+def test_fingerprinting_covers_new_scripts_and_leaves_pagefind_alone(
+    demo: Site, tmp_path: Path
+):
+    """A script another feature adds to the theme is fingerprinted like the
+    stylesheet; Pagefind's own files keep their names."""
+    from asset_pipeline.fingerprint import fingerprint_assets, rewrite_pages
+
+    site = Site(tmp_path / "site")
+    shutil.copytree(demo.root, site.root)
+    (site.root / "theme/js").mkdir()
+    (site.root / "theme/js/video.js").write_text("// click to load\n", "utf-8")
+    (site.root / "pagefind").mkdir()
+    (site.root / "pagefind/pagefind-ui.js").write_text("// search\n", "utf-8")
+    page = site.path("/fr/")
+    page.write_text(
+        page.read_text("utf-8").replace(
+            "</body>",
+            '<script src="/theme/js/video.js" defer></script>'
+            '<script src="/pagefind/pagefind-ui.js"></script></body>',
+        ),
+        "utf-8",
+    )
+    names = fingerprint_assets(str(site.root), "theme", (".css", ".js", ".woff2"))
+    rewrite_pages(str(site.root), names, "")
+    scripts = site.page("/fr/").xpath("//script/@src")
+    assert FINGERPRINT.search(scripts[0]) and site.path(scripts[0]).exists()
+    assert scripts[1] == "/pagefind/pagefind-ui.js"
+    assert sorted(p.name for p in (site.root / "pagefind").iterdir()) == [
+        "pagefind-ui.js"
+    ]

@@ -75,6 +75,11 @@ class Cards:
         self.names = party.get("name", {})
         self.taglines = party.get("tagline", {})
         logo = self.options["logo"]
+        if logo and not logo.lower().endswith((".png", ".jpg", ".jpeg", ".webp")):
+            raise ValueError(
+                f"SOCIAL_CARDS['logo'] = {logo!r}: Pillow draws PNG, JPEG or WebP, "
+                "not SVG; export the logo as PNG (e.g. 256x256) and name that"
+            )
         self.logo_path = os.path.join(settings["PATH"], logo) if logo else None
         self._digests: dict[str, str] = {}
 
