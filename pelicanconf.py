@@ -139,8 +139,10 @@ DEFAULT_PAGINATION = 12
 RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
 # Open Graph images (1200x630) with the title in the page's language. Fonts are
 # files in the theme, per language code ("*": the others), first choice first.
+# Drawn by production builds only (publishconf.py): link previews need the
+# public address, and development builds stay fast.
 SOCIAL_CARDS = {
-    "enabled": True,
+    "enabled": False,
     "logo": "images/logo.png",  # Pillow cannot draw SVG
     "fonts": {
         "ar": [

@@ -15,16 +15,9 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import ROOT, Site, build_site
+from conftest import ROOT, Site
 
 FINGERPRINT = re.compile(r"\.([0-9a-f]{8})\.(css|js|woff2)$")
-
-
-@pytest.fixture(scope="module")
-def production(tmp_path_factory) -> Site:
-    output = tmp_path_factory.mktemp("production") / "output"
-    build_site(output, "publishconf.py")
-    return Site(output)
 
 
 def _headers(site: Site) -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Site
+from conftest import ROOT, Site, build_site
 from PIL import Image, ImageChops, ImageFont, features
 
 from social_cards.render import Style, render_card
@@ -35,27 +35,48 @@ def _meta(page, name: str) -> str:
     return found[0]
 
 
+SITEURL = "https://www.parti-du-cedre.example"
+
+
 def _card_file(site: Site, page) -> Path:
     url = _meta(page, "og:image")
-    assert url.startswith("http://localhost:8000/images/social/")
-    return site.path(url.removeprefix("http://localhost:8000"))
+    assert url.startswith(f"{SITEURL}/images/social/")
+    return site.path(url.removeprefix(SITEURL))
 
 
-def test_every_page_announces_its_card(demo: Site):
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
-        if page.xpath("//html/@lang")[0] and page.xpath("//main"):
-            card = _card_file(demo, page)
+def test_every_published_page_announces_its_card(production: Site):
+    for file in production.html_files():
+        page = production.page(production.url_of(file))
+        if page.xpath("//main"):
+            card = _card_file(production, page)
             assert card.exists(), file
             assert _meta(page, "og:image:width") == "1200"
             assert _meta(page, "og:image:height") == "630"
             assert _meta(page, "twitter:card") == "summary_large_image"
 
 
-def test_one_card_per_language_with_the_title_drawn(demo: Site):
+def test_development_builds_draw_no_cards(demo: Site):
+    page = demo.page(ARTICLES["fr"])
+    assert not page.xpath("//meta[@property='og:image']")
+    assert not (demo.root / "images/social").exists()
+
+
+def test_a_second_build_draws_no_card_again(production: Site, tmp_path: Path):
+    page = production.page(ARTICLES["ar"])
+    name = _card_file(production, page).name
+    cached = ROOT / "cache/social_cards" / name
+    before = cached.stat().st_mtime_ns
+    build_site(tmp_path / "again", "publishconf.py")
+    assert (tmp_path / "again/images/social" / name).read_bytes() == (
+        cached.read_bytes()
+    )
+    assert cached.stat().st_mtime_ns == before
+
+
+def test_one_card_per_language_with_the_title_drawn(production: Site):
     cards = {}
     for code, url in ARTICLES.items():
-        file = _card_file(demo, demo.page(url))
+        file = _card_file(production, production.page(url))
         assert file.name.startswith(f"{code}-news-trilingual-website-launch-")
         with Image.open(file) as image:
             assert image.size == (1200, 630)

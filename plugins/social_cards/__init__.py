@@ -5,7 +5,7 @@ drawn properly in Arabic (joined, right to left) or Tifinagh.
 Settings (pelicanconf.py)::
 
     SOCIAL_CARDS = {
-        "enabled": True,
+        "enabled": True,             # the kit: False in development
         "logo": "images/logo.png",   # in content/; PNG or JPEG (not SVG)
         "fonts": {                   # per language code, "*" for the others;
             "ar": ["fonts/...woff2"],  # files in the theme, first choice first
@@ -36,7 +36,7 @@ from .render import HEIGHT, WIDTH, Style, render_card
 
 logger = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the drawing changes: every card is drawn again
+VERSION = 2  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -49,7 +49,7 @@ NO_RAQM = (
     "Social cards need Pillow's raqm text layout to join and order Arabic "
     "letters, and it is not available (its FriBiDi library is missing). "
     "Install it with: apt-get install libfribidi0 (or set "
-    "SOCIAL_CARDS = {'enabled': False} in pelicanconf.py)."
+    "SOCIAL_CARDS['enabled'] = False in the settings)."
 )
 
 
@@ -140,7 +140,9 @@ class Cards:
                 logo=logo,
             )
             os.makedirs(self.cache, exist_ok=True)
-            image.save(cached + ".tmp", "PNG", optimize=True)
+            # 64 colours hold the flat colours and the text's antialiasing:
+            # a third of the size of a full-colour PNG.
+            image.quantize(colors=64).save(cached + ".tmp", "PNG", optimize=True)
             os.replace(cached + ".tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
