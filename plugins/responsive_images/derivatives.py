@@ -145,6 +145,9 @@ class Processor:
             options.update(quality=self.options["quality"], optimize=True)
             options["progressive"] = True
         elif fmt == "WEBP":
+            if image.mode not in ("RGB", "RGBA"):  # CMYK JPEGs, palette PNGs
+                alpha = image.mode in ("LA", "PA") or "transparency" in image.info
+                image = image.convert("RGBA" if alpha or image.mode == "P" else "RGB")
             options.update(quality=self.options["quality"], method=6)
         elif fmt == "PNG":
             options["optimize"] = True
