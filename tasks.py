@@ -13,6 +13,7 @@ invoke audit        Lighthouse (mobile) on the production build, served locally
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -231,11 +232,10 @@ AUDIT_MINIMUM = {"performance": 98, "accessibility": 100, "best-practices": 100}
 AUDIT_MINIMUM["seo"] = 100
 
 
-@task
-def audit(c, port=8765):
+@task(help={"runs": "Lighthouse runs per page; the median run counts (default 3)"})
+def audit(c, port=8765, runs=3):
     """Lighthouse (mobile) on each language's home and first article, served
     the way a host serves the production build (.br, headers)."""
-    import json
     import tempfile
 
     sys.path.insert(0, str(ROOT))
@@ -249,39 +249,32 @@ def audit(c, port=8765):
             f"npm install --prefix {shlex.quote(str(LIGHTHOUSE))} --no-audit "
             f"--no-fund --loglevel=error lighthouse@{LIGHTHOUSE_VERSION}"
         )
-    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     base = f"http://127.0.0.1:{int(port)}"
-    failed = []
+    failed, rows, speeds = [], [], []
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "output"
         # Production settings, addressed at the local server.
         _pelican(c, "publishconf.py", site, f"-e SITEURL='\"{base}\"'")
         server, _address = start(site, int(port))
-        rows = []
         try:
             for url in pages_to_measure(site):
+                # Scores vary from run to run (CPU load): the median run counts.
+                results = sorted(
+                    (_lighthouse(c, binary, base + url) for _ in range(int(runs))),
+                    key=lambda r: r["categories"]["performance"]["score"],
+                )
+                result = results[len(results) // 2]
                 # Kept for a closer look: .tools/lighthouse/reports/<page>.json
                 reports = LIGHTHOUSE / "reports"
                 reports.mkdir(parents=True, exist_ok=True)
-                report = reports / (url.strip("/").replace("/", "_") + ".json")
-                c.run(
-                    f"{shlex.quote(str(binary))} {base}{url} --quiet "
-                    "--output=json "
-                    f"--output-path={shlex.quote(str(report))} "
-                    "--only-categories=performance,accessibility,best-practices,seo "
-                    '--chrome-flags="--headless --no-sandbox --disable-gpu '
-                    '--disable-background-networking"',
-                    env={"CHROME_PATH": chromium},
-                    hide=True,
-                    warn=True,
-                )
-                result = json.loads(report.read_text("utf-8"))
+                name = url.strip("/").replace("/", "_") + ".json"
+                (reports / name).write_text(json.dumps(result), "utf-8")
                 scores = {
                     key: round(category["score"] * 100)
                     for key, category in result["categories"].items()
                 }
                 rows.append((url, scores))
-                speed = result["environment"]["benchmarkIndex"]
+                speeds.append(result["environment"]["benchmarkIndex"])
                 for key, minimum in AUDIT_MINIMUM.items():
                     if scores[key] < minimum:
                         failed += _failing_audits(result, key, url)
@@ -293,17 +286,33 @@ def audit(c, port=8765):
         print(f"{url:48} {cells}")
     for line in failed:
         print(line)
-    if rows and speed < 1000:
+    if speeds and min(speeds) < 1000:
         print(
-            f"Note: this machine's CPU benchmark is {speed:.0f} (Lighthouse expects"
-            " about 1000 or more for its 4x slowdown): Total Blocking Time is"
-            " inflated here; compare on an idle machine."
+            f"Note: this machine's CPU benchmark was {min(speeds):.0f} at worst"
+            " (Lighthouse's 4x slowdown assumes about 1000 or more): Total"
+            " Blocking Time is inflated; compare on an idle machine."
         )
     if failed:
-        sys.exit(
-            "Below the targets: "
-            + ", ".join(f"{k} {v}" for k, v in AUDIT_MINIMUM.items())
+        targets = ", ".join(f"{k} {v}" for k, v in AUDIT_MINIMUM.items())
+        sys.exit(f"Below the targets ({targets}): see above.")
+
+
+def _lighthouse(c, binary: Path, url: str) -> dict:
+    """One Lighthouse run (mobile, the default), as its JSON report."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        c.run(
+            f"{shlex.quote(str(binary))} {url} --quiet --output=json "
+            f"--output-path={shlex.quote(str(report))} "
+            "--only-categories=performance,accessibility,best-practices,seo "
+            '--chrome-flags="--headless --no-sandbox --disable-gpu '
+            '--disable-background-networking"',
+            env={"CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            hide=True,
         )
+        return json.loads(report.read_text("utf-8"))
 
 
 def _failing_audits(result: dict, category: str, url: str) -> list[str]:
