@@ -298,20 +298,25 @@ def audit(c, port=8765, runs=3):
 
 
 def _lighthouse(c, binary: Path, url: str) -> dict:
-    """One Lighthouse run (mobile, the default), as its JSON report."""
+    """One Lighthouse run (mobile, the default), as its JSON report. A busy
+    machine sometimes loses the trace (NO_NAVSTART): try again, twice."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
-        c.run(
-            f"{shlex.quote(str(binary))} {url} --quiet --output=json "
-            f"--output-path={shlex.quote(str(report))} "
-            "--only-categories=performance,accessibility,best-practices,seo "
-            '--chrome-flags="--headless --no-sandbox --disable-gpu '
-            '--disable-background-networking"',
-            env={"CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
-            hide=True,
-        )
+        for attempt in range(3):
+            result = c.run(
+                f"{shlex.quote(str(binary))} {url} --quiet --output=json "
+                f"--output-path={shlex.quote(str(report))} "
+                "--only-categories=performance,accessibility,best-practices,seo "
+                '--chrome-flags="--headless --no-sandbox --disable-gpu '
+                '--disable-background-networking"',
+                env={"CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+                hide=True,
+                warn=attempt < 2,
+            )
+            if result.ok:
+                break
         return json.loads(report.read_text("utf-8"))
 
 
