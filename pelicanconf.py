@@ -94,11 +94,7 @@ FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
 # these hosts only (nothing is asked of them before the visitor clicks). Raw
 # HTML in content may embed iframes from these hosts only; the sanitizer
 # removes and reports any other (plugins/multilingual/sanitize.py).
-VIDEO_HOSTS = [
-    "www.youtube-nocookie.com",
-    "www.youtube.com",
-    "player.vimeo.com",
-]
+VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # --- Press room ----------------------------------------------------------------
 # Contacts for journalists, the press kit and the press room's address. Texts
 # are given per language; a language missing from a text shows the first one.
@@ -178,6 +174,41 @@ PRESS = {
     "program_pdf": "program",  # the section made into a PDF; None: no PDF
 }
 
+# Fonts every page in a language needs, fetched with the stylesheet rather
+# than after it: text does not change width (and move the page) once drawn.
+PRELOAD_FONTS = {
+    "ar": ["noto-naskh-arabic-400.woff2"],
+    "zgh": ["noto-sans-tifinagh-400.woff2", "noto-sans-tifinagh-digits-400.woff2"],
+}
+
+# --- Serving ---------------------------------------------------------------------
+# Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
+# holds the same policy for nginx. frame-src: the video hosts pages may embed.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",  # Pagefind's search runs WebAssembly
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "media-src": "'self'",
+    "frame-src": " ".join(f"https://{host}" for host in VIDEO_HOSTS),
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Theme CSS, JS and fonts get content-hashed names (site.3f9a1c2b.css); these
+# folders hold only content-hashed files too: cached for a year.
+ASSET_FINGERPRINT = True
+IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
@@ -196,8 +227,29 @@ PLUGINS = [
     "press_room",
     "event_calendar",
     "structured_data",
+    "responsive_images",
+    "social_cards",
+    "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
+# Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
+RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
+# Open Graph images (1200x630) with the title in the page's language. Fonts are
+# files in the theme, per language code ("*": the others), first choice first.
+# Drawn by production builds only (publishconf.py): link previews need the
+# public address, and development builds stay fast.
+SOCIAL_CARDS = {
+    "enabled": False,
+    "logo": "images/logo.png",  # Pillow cannot draw SVG
+    "fonts": {
+        "ar": [
+            "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+            "fonts/noto-naskh-arabic-latin-700-normal.woff2",
+        ],
+        "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
+        "*": ["fonts/noto-sans-latin-700-normal.woff2"],
+    },
+}
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra"],
     "output_format": "html5",

@@ -19,3 +19,7 @@ DELETE_OUTPUT_DIRECTORY = True
 CONTENT_ERRORS_FATAL = True
 # The editors' translation status page is for the team, not the public.
 TRANSLATION_REPORT = False
+# .gz and .br copies of every text file, served as they are by the host.
+PRECOMPRESS = True
+# Link-preview images for every page (drawn once, then cached).
+SOCIAL_CARDS = {**SOCIAL_CARDS, "enabled": True}  # noqa: F405

@@ -8,10 +8,14 @@ invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
 invoke check        check every content file without building
 invoke translations list missing and out-of-date translations
+invoke fonts        remake the web font subsets (tools/subset_fonts.py)
+invoke budget       what a first visit downloads, per page (bench/budget.py)
+invoke audit        Lighthouse (mobile) on the production build, served locally
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -297,6 +301,124 @@ def scheduled(c):
         print("Nothing is waiting: everything dated is published.")
     for when, path, title in sorted(waiting):
         print(f"{when:%Y-%m-%d %H:%M}  {path}  {title}")
+
+
+@task
+def fonts(c):
+    """Remake the web font subsets in theme/static/fonts/ from theme/fonts/."""
+    c.run(f"{shlex.quote(sys.executable)} tools/subset_fonts.py")
+
+
+@task
+def budget(c, files=False):
+    """Build for production and print what each page costs a first visit."""
+    c.run(
+        f"{shlex.quote(sys.executable)} bench/budget.py" + (" --files" if files else "")
+    )
+
+
+# Lighthouse, installed on first use into a git-ignored folder (no package.json).
+LIGHTHOUSE = ROOT / ".tools" / "lighthouse"
+LIGHTHOUSE_VERSION = "12"
+AUDIT_MINIMUM = {"performance": 98, "accessibility": 100, "best-practices": 100}
+AUDIT_MINIMUM["seo"] = 100
+
+
+@task(help={"runs": "Lighthouse runs per page; the median run counts (default 3)"})
+def audit(c, port=8765, runs=3):
+    """Lighthouse (mobile) on each language's home and first article, served
+    the way a host serves the production build (.br, headers)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from bench.budget import pages_to_measure
+    from tools.static_server import start
+
+    binary = LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        LIGHTHOUSE.mkdir(parents=True, exist_ok=True)
+        c.run(
+            f"npm install --prefix {shlex.quote(str(LIGHTHOUSE))} --no-audit "
+            f"--no-fund --loglevel=error lighthouse@{LIGHTHOUSE_VERSION}"
+        )
+    base = f"http://127.0.0.1:{int(port)}"
+    failed, rows, speeds = [], [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "output"
+        # Production settings, addressed at the local server.
+        _pelican(c, "publishconf.py", site, f"-e SITEURL='\"{base}\"'")
+        server, _address = start(site, int(port))
+        try:
+            for url in pages_to_measure(site):
+                # Scores vary from run to run (CPU load): the median run counts.
+                results = sorted(
+                    (_lighthouse(c, binary, base + url) for _ in range(int(runs))),
+                    key=lambda r: r["categories"]["performance"]["score"],
+                )
+                result = results[len(results) // 2]
+                # Kept for a closer look: .tools/lighthouse/reports/<page>.json
+                reports = LIGHTHOUSE / "reports"
+                reports.mkdir(parents=True, exist_ok=True)
+                name = url.strip("/").replace("/", "_") + ".json"
+                (reports / name).write_text(json.dumps(result), "utf-8")
+                scores = {
+                    key: round(category["score"] * 100)
+                    for key, category in result["categories"].items()
+                }
+                rows.append((url, scores))
+                speeds.append(result["environment"]["benchmarkIndex"])
+                for key, minimum in AUDIT_MINIMUM.items():
+                    if scores[key] < minimum:
+                        failed += _failing_audits(result, key, url)
+        finally:
+            server.shutdown()
+    print(f"{'page':48} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+    for url, scores in rows:
+        cells = " ".join(f"{scores[k]:5}" for k in AUDIT_MINIMUM)
+        print(f"{url:48} {cells}")
+    for line in failed:
+        print(line)
+    if speeds and min(speeds) < 1000:
+        print(
+            f"Note: this machine's CPU benchmark was {min(speeds):.0f} at worst"
+            " (Lighthouse's 4x slowdown assumes about 1000 or more): Total"
+            " Blocking Time is inflated; compare on an idle machine."
+        )
+    if failed:
+        targets = ", ".join(f"{k} {v}" for k, v in AUDIT_MINIMUM.items())
+        sys.exit(f"Below the targets ({targets}): see above.")
+
+
+def _lighthouse(c, binary: Path, url: str) -> dict:
+    """One Lighthouse run (mobile, the default), as its JSON report. A busy
+    machine sometimes loses the trace (NO_NAVSTART): try again, twice."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        for attempt in range(3):
+            result = c.run(
+                f"{shlex.quote(str(binary))} {url} --quiet --output=json "
+                f"--output-path={shlex.quote(str(report))} "
+                "--only-categories=performance,accessibility,best-practices,seo "
+                '--chrome-flags="--headless --no-sandbox --disable-gpu '
+                '--disable-background-networking"',
+                env={"CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+                hide=True,
+                warn=attempt < 2,
+            )
+            if result.ok:
+                break
+        return json.loads(report.read_text("utf-8"))
+
+
+def _failing_audits(result: dict, category: str, url: str) -> list[str]:
+    audits = result["audits"]
+    return [
+        f"  {url} {category}: {audits[ref['id']]['title']}"
+        for ref in result["categories"][category]["auditRefs"]
+        if ref["weight"] and (audits[ref["id"]].get("score") or 0) < 1
+    ]
 
 
 def _settings() -> dict:

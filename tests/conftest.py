@@ -76,6 +76,15 @@ def demo(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
+def production(tmp_path_factory) -> Site:
+    """The demo built with publishconf.py (absolute addresses, social cards,
+    .gz/.br copies), once per session."""
+    output = tmp_path_factory.mktemp("production") / "output"
+    build_site(output, "publishconf.py")
+    return Site(output)
+
+
+@pytest.fixture(scope="session")
 def settings() -> dict:
     from pelican.settings import read_settings
 

@@ -12,13 +12,6 @@ import threading
 import pytest
 from conftest import Site
 
-# What a host serving the site should send (see the deployment examples).
-POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; "
-    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
 # Scripts that are data, not code: a strict policy does not run them anyway.
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 
@@ -51,10 +44,15 @@ def test_no_page_needs_inline_code_or_styles(demo: Site):
 
 
 @pytest.fixture(scope="module")
-def strict_server(demo: Site):
+def strict_server(demo: Site, settings):
+    # The policy the site's _headers and deploy/nginx.conf send.
+    policy = "; ".join(
+        f"{name} {value}" for name, value in settings["CONTENT_SECURITY_POLICY"].items()
+    )
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", POLICY)
+            self.send_header("Content-Security-Policy", policy)
             super().end_headers()
 
         def log_message(self, *args) -> None:

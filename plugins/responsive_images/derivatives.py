@@ -1,0 +1,180 @@
+"""Smaller copies of each content photo, made once and kept in the cache.
+
+A photo is decoded and encoded only when its bytes or the settings change:
+derivative names carry a hash of both, and the cache folder keeps them between
+builds. A build then only copies the files it needs into the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
+
+# Raster formats we resize, and the Pillow format to write each in.
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+# Bump when the encoding below changes, so caches are remade.
+VERSION = 1
+
+DEFAULTS: dict[str, Any] = {
+    "widths": [320, 640, 960],
+    "quality": 80,  # JPEG and WebP quality of the derivatives
+    "webp": True,  # also offer every width as WebP
+    "output": "images/sized",  # folder of the output where derivatives go
+}
+
+
+@dataclass
+class Candidate:
+    url: str  # from the site root, no leading slash
+    width: int
+
+
+@dataclass
+class ImageSet:
+    """What a template needs to write a <picture> for one source image."""
+
+    src: str  # the original-size file, from the site root
+    width: int
+    height: int
+    media_type: str
+    candidates: list[Candidate] = field(default_factory=list)  # own format
+    webp: list[Candidate] = field(default_factory=list)
+
+
+class Processor:
+    """Makes and publishes derivatives; one per build."""
+
+    def __init__(self, settings: dict[str, Any], output_path: str):
+        self.options = {**DEFAULTS, **settings.get("RESPONSIVE_IMAGES", {})}
+        self.content_path = settings["PATH"]
+        self.output_path = output_path
+        self.cache = os.path.join(settings["CACHE_PATH"], "responsive_images")
+        self.sets: dict[str, ImageSet | None] = {}
+        self.encoded = 0  # derivatives encoded in this build (cache misses)
+
+    def get(self, path: str) -> ImageSet | None:
+        """The image set of `path` (relative to the content folder), or None
+        for what is not a photo we can resize (an SVG, a missing file)."""
+        path = path.lstrip("/")
+        if path not in self.sets:
+            self.sets[path] = self._make(path)
+        return self.sets[path]
+
+    def _make(self, path: str) -> ImageSet | None:
+        source = os.path.join(self.content_path, path)
+        extension = os.path.splitext(path)[1].lower()
+        if extension not in FORMATS or not os.path.isfile(source):
+            return None
+        with open(source, "rb") as handle:
+            data = handle.read()
+        params = json.dumps(
+            [VERSION, self.options["widths"], self.options["quality"]]
+        ).encode()
+        digest = hashlib.sha256(data + params).hexdigest()[:10]
+        stem = os.path.splitext(os.path.basename(path))[0]
+        base = f"{stem}-{digest}"
+        manifest = os.path.join(self.cache, base + ".json")
+        made = self._cached(manifest)
+        if made is None:
+            made = self._encode(source, base, extension)
+            os.makedirs(self.cache, exist_ok=True)
+            with open(manifest + ".tmp", "w", encoding="utf-8") as handle:
+                json.dump(made, handle)
+            os.replace(manifest + ".tmp", manifest)
+        return self._publish(path, made, extension)
+
+    def _cached(self, manifest: str) -> dict[str, Any] | None:
+        if not os.path.exists(manifest):
+            return None
+        with open(manifest, encoding="utf-8") as handle:
+            made = json.load(handle)
+        names = [name for entries in made["files"].values() for name, _w in entries]
+        if all(os.path.exists(os.path.join(self.cache, n)) for n in names):
+            return made
+        return None  # a cleaned cache: encode again
+
+    def _encode(self, source: str, base: str, extension: str) -> dict[str, Any]:
+        """Write every derivative of one photo into the cache."""
+        os.makedirs(self.cache, exist_ok=True)
+        with Image.open(source) as opened:
+            image = ImageOps.exif_transpose(opened)  # phones store rotation apart
+            rotated = image.size != opened.size or (
+                opened.getexif().get(0x0112, 1) != 1
+            )
+            image.load()
+        width, height = image.size
+        own = FORMATS[extension]
+        # Widths below the original, plus the original size itself when the
+        # original file cannot serve as is (rotation only in EXIF).
+        widths = [w for w in sorted(set(self.options["widths"])) if w < width]
+        files: dict[str, list[list[Any]]] = {"own": [], "webp": []}
+        kinds = [("own", own, extension)]
+        if self.options["webp"] and own != "WEBP":
+            kinds.append(("webp", "WEBP", ".webp"))
+        for kind, fmt, ext in kinds:
+            sizes = widths + ([width] if kind == "webp" or rotated else [])
+            for w in sizes:
+                name = f"{base}-{w}{ext}"
+                resized = (
+                    image
+                    if w == width
+                    else image.resize(
+                        (w, round(height * w / width)), Image.Resampling.LANCZOS
+                    )
+                )
+                self._save(resized, os.path.join(self.cache, name), fmt)
+                files[kind].append([name, w])
+        return {"width": width, "height": height, "files": files, "rotated": rotated}
+
+    def _save(self, image: Image.Image, target: str, fmt: str) -> None:
+        # No exif/xmp argument: derivatives carry no camera or GPS data.
+        options: dict[str, Any] = {}
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        if fmt == "JPEG":
+            image = image.convert("RGB")
+            options.update(quality=self.options["quality"], optimize=True)
+            options["progressive"] = True
+        elif fmt == "WEBP":
+            if image.mode not in ("RGB", "RGBA"):  # CMYK JPEGs, palette PNGs
+                alpha = image.mode in ("LA", "PA") or "transparency" in image.info
+                image = image.convert("RGBA" if alpha or image.mode == "P" else "RGB")
+            options.update(quality=self.options["quality"], method=6)
+        elif fmt == "PNG":
+            options["optimize"] = True
+        image.save(target + ".tmp", fmt, **options)
+        os.replace(target + ".tmp", target)
+        self.encoded += 1
+        logger.debug("Encoded %s", target)
+
+    def _publish(self, path: str, made: dict[str, Any], extension: str) -> ImageSet:
+        folder = self.options["output"].strip("/")
+        target = os.path.join(self.output_path, folder)
+        os.makedirs(target, exist_ok=True)
+        result = ImageSet(
+            src=path,
+            width=made["width"],
+            height=made["height"],
+            media_type=f"image/{FORMATS[extension].lower()}",
+        )
+        for kind, entries in made["files"].items():
+            for name, w in entries:
+                destination = os.path.join(target, name)
+                if not os.path.exists(destination):
+                    shutil.copyfile(os.path.join(self.cache, name), destination)
+                candidate = Candidate(f"{folder}/{name}", w)
+                (result.webp if kind == "webp" else result.candidates).append(candidate)
+        if made["rotated"]:
+            result.src = result.candidates[-1].url
+        else:
+            result.candidates.append(Candidate(path, made["width"]))
+        return result

@@ -1,0 +1,183 @@
+"""Social cards: a 1200x630 Open Graph image for every page, in its language,
+with the party's colours, logo and name, so a shared link shows the title
+drawn properly in Arabic (joined, right to left) or Tifinagh.
+
+Settings (pelicanconf.py)::
+
+    SOCIAL_CARDS = {
+        "enabled": True,             # the kit: False in development
+        "logo": "images/logo.png",   # in content/; PNG or JPEG (not SVG)
+        "fonts": {                   # per language code, "*" for the others;
+            "ar": ["fonts/...woff2"],  # files in the theme, first choice first
+        },
+        "output": "images/social",
+    }
+
+Templates call ``social_card(item, lang, label)``. A card is drawn once and
+kept in CACHE_PATH/social_cards/ under a hash of everything drawn on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from pelican import signals
+from PIL import Image, features
+
+from .render import HEIGHT, WIDTH, Style, render_card
+
+logger = logging.getLogger(__name__)
+
+VERSION = 2  # bump when the drawing changes: every card is drawn again
+
+DEFAULTS: dict[str, Any] = {
+    "enabled": True,
+    "logo": None,
+    "fonts": {},
+    "output": "images/social",
+}
+
+NO_RAQM = (
+    "Social cards need Pillow's raqm text layout to join and order Arabic "
+    "letters, and it is not available (its FriBiDi library is missing). "
+    "Install it with: apt-get install libfribidi0 (or set "
+    "SOCIAL_CARDS['enabled'] = False in the settings)."
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    url: str  # from the site root
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+class Cards:
+    def __init__(self, settings: dict[str, Any], output_path: str):
+        self.options = {**DEFAULTS, **settings.get("SOCIAL_CARDS", {})}
+        self.settings = settings
+        self.output_path = output_path
+        self.cache = os.path.join(settings["CACHE_PATH"], "social_cards")
+        self.made: dict[str, Card] = {}
+        self.drawn = 0
+        base = settings.get("SITEURL") or settings.get("DEV_SITEURL", "")
+        self.host = urlparse(base).netloc or base
+        party = settings.get("PARTY", {})
+        self.colors = party.get("colors", {})
+        self.names = party.get("name", {})
+        self.taglines = party.get("tagline", {})
+        logo = self.options["logo"]
+        if logo and not logo.lower().endswith((".png", ".jpg", ".jpeg", ".webp")):
+            raise ValueError(
+                f"SOCIAL_CARDS['logo'] = {logo!r}: Pillow draws PNG, JPEG or WebP, "
+                "not SVG; export the logo as PNG (e.g. 256x256) and name that"
+            )
+        self.logo_path = os.path.join(settings["PATH"], logo) if logo else None
+        self._digests: dict[str, str] = {}
+
+    def _file_digest(self, path: str | None) -> str:
+        if not path:
+            return ""
+        if path not in self._digests:
+            with open(path, "rb") as handle:
+                self._digests[path] = hashlib.sha256(handle.read()).hexdigest()
+        return self._digests[path]
+
+    def fonts(self, code: str) -> list[str]:
+        table = self.options["fonts"]
+        names = table.get(code) or table.get("*") or []
+        if not names:
+            raise ValueError(f"SOCIAL_CARDS['fonts'] has no font for {code!r} or '*'")
+        return [os.path.join(self.settings["THEME"], name) for name in names]
+
+    def card(self, item: Any, lang: Any, label: str) -> Card | None:
+        """The card of `item` (None: the language's home page) in `lang`."""
+        if not self.options["enabled"]:
+            return None
+        code = lang.code
+        if item is None:
+            title, slug = self.taglines.get(code, ""), "home"
+        else:
+            title, slug = item.title, f"{item.section}-{item.key}"
+        name = self.names.get(code, self.settings.get("SITENAME", ""))
+        footer = f"{label} · {self.host}" if label else self.host
+        fonts = self.fonts(code)
+        latin = self.fonts("*")
+        drawn = [
+            VERSION,
+            title,
+            name,
+            footer,
+            self.colors,
+            lang.direction,
+            lang.tag,
+            [self._file_digest(f) for f in fonts + latin],
+            self._file_digest(self.logo_path),
+        ]
+        digest = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:10]
+        filename = f"{code}-{slug}-{digest}.png"
+        if filename in self.made:
+            return self.made[filename]
+        cached = os.path.join(self.cache, filename)
+        if not os.path.exists(cached):
+            style = Style(fonts + latin, lang.direction, lang.tag)
+            logo = Image.open(self.logo_path) if self.logo_path else None
+            image = render_card(
+                title=title,
+                name=name,
+                footer=footer,
+                style=style,
+                footer_style=style,
+                colors=self.colors,
+                logo=logo,
+            )
+            os.makedirs(self.cache, exist_ok=True)
+            # 64 colours hold the flat colours and the text's antialiasing:
+            # a third of the size of a full-colour PNG.
+            image.quantize(colors=64).save(cached + ".tmp", "PNG", optimize=True)
+            os.replace(cached + ".tmp", cached)
+            self.drawn += 1
+        folder = self.options["output"].strip("/")
+        os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
+        shutil.copyfile(cached, os.path.join(self.output_path, folder, filename))
+        self.made[filename] = Card(f"{folder}/{filename}")
+        return self.made[filename]
+
+
+_cards: Cards | None = None
+
+
+def start(pelican: Any) -> None:
+    global _cards
+    _cards = Cards(pelican.settings, pelican.output_path)
+    if _cards.options["enabled"] and not features.check("raqm"):
+        sys.exit(NO_RAQM)
+
+
+def add_template_function(generator: Any) -> None:
+    env = getattr(generator, "env", None)
+    if env is not None and _cards is not None:
+        env.globals["social_card"] = _cards.card
+
+
+def report(_pelican: Any) -> None:
+    if _cards is not None and _cards.options["enabled"]:
+        logger.info(
+            "Social cards: %d cards, %d drawn (the rest cached)",
+            len(_cards.made),
+            _cards.drawn,
+        )
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.generator_init.connect(add_template_function)
+    signals.finalized.connect(report)

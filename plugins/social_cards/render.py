@@ -1,0 +1,211 @@
+"""Draws one 1200x630 social card: the party's colours and logo, its name,
+the page title in the page's language and a small line at the bottom.
+
+Pillow has no font fallback, so a text is cut into runs, each drawn with the
+first font of the language's list that has all its characters (an Arabic
+title's Latin digits come from a second font). Arabic runs are shaped and
+ordered by raqm (HarfBuzz + FriBiDi); runs of a right-to-left line are placed
+from the right, which is how the bidi algorithm orders numbers and Latin words
+inside Arabic.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 72
+
+
+@functools.lru_cache(maxsize=32)
+def _cmap(path: str) -> frozenset[int]:
+    return frozenset(TTFont(path, lazy=True).getBestCmap())
+
+
+@functools.lru_cache(maxsize=128)
+def _font(path: str, size: int, layout: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size, layout_engine=layout)
+
+
+@dataclass
+class Run:
+    text: str
+    font: ImageFont.FreeTypeFont
+    direction: str  # "rtl" or "ltr"
+    width: float
+
+
+@dataclass
+class Style:
+    fonts: list[str]  # font files, in order of preference
+    direction: str  # the language's direction
+    language: str  # BCP 47 / OpenType language for shaping
+    layout: int = ImageFont.Layout.RAQM
+
+
+def _font_for(char: str, fonts: list[str]) -> int:
+    code = ord(char)
+    for index, path in enumerate(fonts):
+        if code in _cmap(path):
+            return index
+    return 0  # nothing has it: the first font draws its missing-glyph box
+
+
+def _covers(path: str, text: str) -> bool:
+    return all(ord(c) in _cmap(path) for c in text)
+
+
+def _is_strong(char: str) -> bool:
+    return char.isalnum() or char in "\u200c\u200d" or 0x064B <= ord(char) <= 0x065F
+
+
+def runs(text: str, style: Style, size: int) -> list[Run]:
+    """`text` cut into runs of one font each, in logical order.
+
+    Letters and digits pick their font; spaces and punctuation between two
+    runs of the same font join them, and between different fonts stand alone
+    in the line's direction (so "الأخبار · example.org" keeps its dot between
+    the word and the address)."""
+    groups: list[list] = []  # [font index or None for neutrals, text]
+    for char in text:
+        key = _font_for(char, style.fonts) if _is_strong(char) else None
+        if groups and groups[-1][0] == key:
+            groups[-1][1] += char
+        else:
+            groups.append([key, char])
+    merged: list[list] = []
+    for position, (key, piece) in enumerate(groups):
+        if key is None:
+            before = merged[-1][0] if merged else None
+            after = groups[position + 1][0] if position + 1 < len(groups) else None
+            if (
+                before is not None
+                and after in (before, None)
+                and _covers(style.fonts[before], piece)
+            ):
+                merged[-1][1] += piece
+                continue
+            if not merged and after is not None and _covers(style.fonts[after], piece):
+                groups[position + 1][1] = piece + groups[position + 1][1]
+                continue
+            merged.append([None, piece])
+        elif merged and merged[-1][0] == key:
+            merged[-1][1] += piece
+        else:
+            merged.append([key, piece])
+    result = []
+    for key, piece in merged:
+        neutral = key is None
+        if neutral:
+            key = next(
+                (i for i, path in enumerate(style.fonts) if _covers(path, piece)),
+                _font_for(piece[0], style.fonts),
+            )
+        font = _font(style.fonts[key], size, style.layout)
+        # The language's own font and lone punctuation follow the line's
+        # direction; digits and Latin words inside Arabic keep their order.
+        direction = style.direction if key == 0 or neutral else "ltr"
+        options = {"direction": direction, "language": style.language}
+        if style.layout != ImageFont.Layout.RAQM:
+            options = {}
+        result.append(Run(piece, font, direction, font.getlength(piece, **options)))
+    return result
+
+
+def wrap(text: str, style: Style, size: int, width: int) -> list[list[Run]]:
+    """Lines of runs no wider than `width`, broken between words."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and sum(r.width for r in runs(candidate, style, size)) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return [runs(line, style, size) for line in lines]
+
+
+def draw_line(
+    draw: ImageDraw.ImageDraw,
+    line: list[Run],
+    y: float,
+    style: Style,
+    fill: str,
+    start: int = MARGIN,
+    end: int = WIDTH - MARGIN,
+) -> None:
+    """One line aligned to the language's start side (right for Arabic)."""
+    rtl = style.direction == "rtl"
+    x = end if rtl else start
+    for run in line:
+        if rtl:
+            x -= run.width
+        options = {"direction": run.direction, "language": style.language}
+        if style.layout != ImageFont.Layout.RAQM:
+            options = {}
+        draw.text((x, y), run.text, font=run.font, fill=fill, **options)
+        if not rtl:
+            x += run.width
+
+
+def fit_title(title: str, style: Style, width: int, max_lines: int):
+    """The largest size (and its lines) at which the title fits."""
+    for size in (68, 60, 54, 48, 42, 36):
+        lines = wrap(title, style, size, width)
+        if len(lines) <= max_lines:
+            return size, lines
+    return size, lines[:max_lines]
+
+
+def render_card(
+    *,
+    title: str,
+    name: str,
+    footer: str,
+    style: Style,
+    footer_style: Style,
+    colors: dict[str, str],
+    logo: Image.Image | None,
+) -> Image.Image:
+    """The card as a Pillow image."""
+    background = colors.get("primary", "#1f6f50")
+    dark = colors.get("primary-dark", "#164f39")
+    accent = colors.get("accent", "#e9c46a")
+    card = Image.new("RGB", (WIDTH, HEIGHT), background)
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, HEIGHT - 96, WIDTH, HEIGHT), fill=dark)
+    draw.rectangle((0, HEIGHT - 104, WIDTH, HEIGHT - 96), fill=accent)
+    rtl = style.direction == "rtl"
+
+    # Logo and party name on the start side of the top row.
+    logo_size = 96
+    text_start, text_end = MARGIN, WIDTH - MARGIN
+    if logo is not None:
+        mark = logo.convert("RGBA").resize(
+            (logo_size, logo_size), Image.Resampling.LANCZOS
+        )
+        x = WIDTH - MARGIN - logo_size if rtl else MARGIN
+        card.paste(mark, (x, 56), mark)
+        if rtl:
+            text_end -= logo_size + 24
+        else:
+            text_start += logo_size + 24
+    name_runs = wrap(name, style, 44, text_end - text_start)[:1]
+    for line in name_runs:
+        draw_line(draw, line, 72, style, accent, text_start, text_end)
+
+    # The title, as large as fits in four lines.
+    size, lines = fit_title(title, style, WIDTH - 2 * MARGIN, 4)
+    leading = size * (1.55 if rtl else 1.25)
+    # Centred between the name and the footer band.
+    top = 180 + (330 - len(lines) * leading) / 2 - (size * 0.2 if rtl else 0)
+    for index, line in enumerate(lines):
+        draw_line(draw, line, top + index * leading, style, "#ffffff")
+
+    # The footer: section and address.
+    for line in wrap(footer, footer_style, 30, WIDTH - 2 * MARGIN)[:1]:
+        draw_line(draw, line, HEIGHT - 72, footer_style, "#ffffff")
+    return card

@@ -1,0 +1,197 @@
+"""Ready to serve: pages link to fingerprinted assets (cacheable for a year),
+the production build ships .gz/.br copies, and the hosts' headers carry a
+strict Content-Security-Policy that the pages keep to in a real browser."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import brotli
+import pytest
+from conftest import ROOT, Site
+
+FINGERPRINT = re.compile(r"\.([0-9a-f]{8})\.(css|js|woff2)$")
+
+
+def _headers(site: Site) -> dict[str, list[str]]:
+    """output/_headers as {pattern: ["Name: value", ...]}."""
+    rules: dict[str, list[str]] = {}
+    pattern = None
+    for line in (site.root / "_headers").read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith(" "):
+            rules[pattern].append(line.strip())
+        else:
+            pattern = line.strip()
+            rules[pattern] = []
+    return rules
+
+
+def _stylesheets(site: Site, url: str) -> list[str]:
+    """Stylesheet addresses of a page, from the site root."""
+    return [
+        href.removeprefix("https://www.parti-du-cedre.example")
+        for href in site.page(url).xpath("//link[@rel='stylesheet']/@href")
+    ]
+
+
+def test_pages_link_to_fingerprinted_stylesheet_and_fonts(demo: Site):
+    for file in demo.html_files():
+        for href in _stylesheets(demo, demo.url_of(file)):
+            match = FINGERPRINT.search(href)
+            assert match, f"{file}: {href}"
+            data = demo.path(href).read_bytes()
+            assert hashlib.sha256(data).hexdigest()[:8] == match.group(1)
+    css_url = _stylesheets(demo, "/ar/")[0]
+    css = demo.path(css_url).read_text("utf-8")
+    fonts = re.findall(r"url\(([^)]+)\)", css)
+    assert len(fonts) >= 4
+    for font in fonts:
+        assert FINGERPRINT.search(font), font
+        assert (demo.path(css_url).parent / font).exists(), font
+    # A page preloads its language's fonts under the very names the CSS uses.
+    for url, count in (("/ar/", 1), ("/zgh/", 2), ("/fr/", 0)):
+        preloads = demo.page(url).xpath("//link[@rel='preload' and @as='font']")
+        assert len(preloads) == count, url
+        for link in preloads:
+            name = link.get("href").rsplit("/", 1)[1]
+            assert FINGERPRINT.search(name) and f"fonts/{name}" in css, url
+            assert link.get("crossorigin") is not None
+    # The plain names stay, for links from outside the site.
+    assert (demo.root / "theme/site.css").exists()
+
+
+def test_production_build_ships_gzip_and_brotli_copies(production: Site):
+    texts = [
+        production.path("/fr/actualites/trilingual-website-launch/"),
+        production.path(_stylesheets(production, "/fr/")[0]),
+        production.root / "sitemap.xml",
+        production.root / "fr/feed.atom",
+    ]
+    for file in texts:
+        data = file.read_bytes()
+        assert gzip.decompress(Path(f"{file}.gz").read_bytes()) == data, file
+        assert brotli.decompress(Path(f"{file}.br").read_bytes()) == data, file
+        assert Path(f"{file}.br").stat().st_size < len(data) / 2, file
+    # Already compressed formats are left as they are.
+    assert not list(production.root.rglob("*.woff2.br"))
+    assert not list(production.root.rglob("*.jpg.gz"))
+
+
+def test_headers_file_has_strict_policy_and_immutable_assets(production: Site):
+    rules = _headers(production)
+    everything = dict(line.split(": ", 1) for line in rules["/*"])
+    policy = everything["Content-Security-Policy"]
+    directives = dict(part.split(" ", 1) for part in policy.split("; "))
+    assert directives["default-src"] == "'self'"
+    assert "unsafe-inline" not in directives["script-src"]
+    assert "unsafe-eval" not in directives["script-src"].replace("wasm-unsafe", "")
+    assert directives["img-src"] == "'self' data:"
+    assert "https://www.youtube-nocookie.com" in directives["frame-src"]
+    assert "https://player.vimeo.com" in directives["frame-src"]
+    assert directives["object-src"] == "'none'"
+    assert "Cache-Control" not in everything  # pages keep revalidating
+    immutable = {
+        pattern
+        for pattern, lines in rules.items()
+        if lines == ["Cache-Control: public, max-age=31536000, immutable"]
+    }
+    css = _stylesheets(production, "/fr/")[0]
+    assert css in immutable
+    assert "/images/sized/*" in immutable and "/images/social/*" in immutable
+    # The nginx example says the same.
+    nginx = (ROOT / "deploy/nginx.conf").read_text("utf-8")
+    assert f'add_header Content-Security-Policy "{policy}" always;' in nginx
+
+
+@pytest.mark.browser
+def test_pages_work_under_the_content_security_policy(demo: Site):
+    """Served with the _headers policy, pages load their stylesheet, fonts and
+    photos without a single violation."""
+    from test_browser import CHROMIUM, FLAGS, _browser_or_skip
+
+    sync_playwright = _browser_or_skip()
+    headers = dict(line.split(": ", 1) for line in _headers(demo)["/*"])
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Handler, directory=str(demo.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            problems: list[str] = []
+            page.on(
+                "console",
+                lambda m: problems.append(m.text) if m.type == "error" else None,
+            )
+            page.on("requestfailed", lambda r: problems.append(r.url))
+            for url in (
+                "/",
+                "/ar/akhbar/trilingual-website-launch/",
+                "/zgh/isallen/trilingual-website-launch/",
+                "/fr/",
+            ):
+                page.goto(base + url, wait_until="networkidle")
+                page.evaluate("document.fonts.ready")
+                # Lazy thumbnails and the lead photo were fetched as allowed.
+                page.mouse.wheel(0, 5000)
+                page.wait_for_load_state("networkidle")
+            fonts = page.evaluate(
+                "performance.getEntriesByType('resource').map(e => e.name)"
+            )
+            browser.close()
+    finally:
+        httpd.shutdown()
+    assert problems == []
+    assert fonts  # the last page did load its resources
+
+
+def test_fingerprinting_covers_new_scripts_and_leaves_pagefind_alone(
+    demo: Site, tmp_path: Path
+):
+    """A script another feature adds to the theme is fingerprinted like the
+    stylesheet; Pagefind's own files keep their names."""
+    from asset_pipeline.fingerprint import fingerprint_assets, rewrite_pages
+
+    site = Site(tmp_path / "site")
+    shutil.copytree(demo.root, site.root)
+    (site.root / "theme/js").mkdir()
+    (site.root / "theme/js/video.js").write_text("// click to load\n", "utf-8")
+    (site.root / "pagefind").mkdir()
+    (site.root / "pagefind/pagefind-ui.js").write_text("// search\n", "utf-8")
+    page = site.path("/fr/")
+    page.write_text(
+        page.read_text("utf-8").replace(
+            "</body>",
+            '<script src="/theme/js/video.js" defer></script>'
+            '<script src="/pagefind/pagefind-ui.js"></script></body>',
+        ),
+        "utf-8",
+    )
+    names = fingerprint_assets(str(site.root), "theme", (".css", ".js", ".woff2"))
+    rewrite_pages(str(site.root), names, "")
+    scripts = site.page("/fr/").xpath("//script/@src")
+    assert FINGERPRINT.search(scripts[0]) and site.path(scripts[0]).exists()
+    assert scripts[1] == "/pagefind/pagefind-ui.js"
+    assert sorted(p.name for p in (site.root / "pagefind").iterdir()) == [
+        "pagefind-ui.js"
+    ]

@@ -1,0 +1,129 @@
+"""Shared links show a card: 1200x630, in the page's language, the Arabic
+title joined and right to left (raqm), Tifinagh drawn with its own font."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Site, build_site
+from PIL import Image, ImageChops, ImageFont, features
+
+from social_cards.render import Style, render_card
+
+KEY = "news/trilingual-website-launch"
+ARTICLES = {
+    "ar": "/ar/akhbar/trilingual-website-launch/",
+    "fr": "/fr/actualites/trilingual-website-launch/",
+    "zgh": "/zgh/isallen/trilingual-website-launch/",
+}
+FONTS = ROOT / "theme/fonts"
+ARABIC = Style(
+    [
+        str(FONTS / "noto-naskh-arabic-arabic-700-normal.woff2"),
+        str(FONTS / "noto-naskh-arabic-latin-700-normal.woff2"),
+    ],
+    "rtl",
+    "ar-MA",
+)
+
+
+def _meta(page, name: str) -> str:
+    found = page.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+    assert len(found) == 1, name
+    return found[0]
+
+
+SITEURL = "https://www.parti-du-cedre.example"
+
+
+def _card_file(site: Site, page) -> Path:
+    url = _meta(page, "og:image")
+    assert url.startswith(f"{SITEURL}/images/social/")
+    return site.path(url.removeprefix(SITEURL))
+
+
+def test_every_published_page_announces_its_card(production: Site):
+    for file in production.html_files():
+        page = production.page(production.url_of(file))
+        if page.xpath("//main"):
+            card = _card_file(production, page)
+            assert card.exists(), file
+            assert _meta(page, "og:image:width") == "1200"
+            assert _meta(page, "og:image:height") == "630"
+            assert _meta(page, "twitter:card") == "summary_large_image"
+
+
+def test_development_builds_draw_no_cards(demo: Site):
+    page = demo.page(ARTICLES["fr"])
+    assert not page.xpath("//meta[@property='og:image']")
+    assert not (demo.root / "images/social").exists()
+
+
+def test_a_second_build_draws_no_card_again(production: Site, tmp_path: Path):
+    page = production.page(ARTICLES["ar"])
+    name = _card_file(production, page).name
+    cached = ROOT / "cache/social_cards" / name
+    before = cached.stat().st_mtime_ns
+    build_site(tmp_path / "again", "publishconf.py")
+    assert (tmp_path / "again/images/social" / name).read_bytes() == (
+        cached.read_bytes()
+    )
+    assert cached.stat().st_mtime_ns == before
+
+
+def test_one_card_per_language_with_the_title_drawn(production: Site):
+    cards = {}
+    for code, url in ARTICLES.items():
+        file = _card_file(production, production.page(url))
+        assert file.name.startswith(f"{code}-news-trilingual-website-launch-")
+        with Image.open(file) as image:
+            assert image.size == (1200, 630)
+            assert image.format == "PNG"
+            cards[code] = image.convert("RGB")
+    # Different titles in different scripts: three different pictures.
+    assert ImageChops.difference(cards["ar"], cards["fr"]).getbbox()
+    assert ImageChops.difference(cards["zgh"], cards["fr"]).getbbox()
+    # The title band holds white text on the party's green.
+    for image in cards.values():
+        band = image.crop((72, 200, 1128, 500))
+        assert (255, 255, 255) in {c for _n, c in band.getcolors(1 << 20)}
+    # Tifinagh letters are drawn, not missing-glyph boxes: the card differs
+    # from one drawn with a font that lacks Tifinagh.
+    title = "ⴰⵙⵉⵜ ⴰⵎⵣⵡⴰⵔⵓ"
+    tifinagh = Style(
+        [str(FONTS / "noto-sans-tifinagh-tifinagh-400-normal.woff2")], "ltr", "zgh"
+    )
+    latin = Style([str(FONTS / "noto-sans-latin-700-normal.woff2")], "ltr", "zgh")
+    assert ImageChops.difference(_draw(title, tifinagh), _draw(title, latin)).getbbox()
+
+
+def _draw(title: str, style: Style) -> Image.Image:
+    return render_card(
+        title=title,
+        name="",
+        footer="",
+        style=style,
+        footer_style=style,
+        colors={},
+        logo=None,
+    )
+
+
+def test_arabic_title_is_shaped_and_right_to_left():
+    if not features.check("raqm"):
+        message = "Pillow has no raqm: apt-get install libfribidi0"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    title = "حزب الأرز يطلق أول موقع إلكتروني"
+    shaped = _draw(title, ARABIC)
+    basic = Style(ARABIC.fonts, "rtl", "ar-MA", ImageFont.Layout.BASIC)
+    unshaped = _draw(title, basic)
+    # Basic layout draws isolated letters left to right: another picture.
+    assert ImageChops.difference(shaped, unshaped).getbbox()
+    # Right-aligned: the text ends at the right margin, not the left one.
+    ink = ImageChops.difference(shaped, Image.new("RGB", shaped.size, "#1f6f50"))
+    left, _top, right, _bottom = ink.crop((0, 150, 1200, 500)).getbbox()
+    assert right > 1100 and left > 150

@@ -1,0 +1,87 @@
+"""Cut the theme's web fonts down to what the site's languages need.
+
+Sources: ``theme/fonts/`` (whole fontsource woff2 files, SIL OFL 1.1, from the
+npm packages @fontsource/noto-naskh-arabic, @fontsource/noto-sans-tifinagh and
+@fontsource/noto-sans, version 5.3.0). Output: ``theme/static/fonts/``, the
+files the stylesheet names. Run ``invoke fonts`` (or this script) after
+changing a range below, then update the ``unicode-range`` in
+``theme/assets/site.css`` to match and commit both.
+
+The Arabic font is what an Arabic visitor downloads on every first visit:
+fontsource's file holds Urdu, Persian, Sindhi... (about 53 KB); the letters of
+Modern Standard Arabic plus the few extra letters Moroccan names use, its
+marks, punctuation and Latin digits take about 13 KB. Only the regular weight
+is served: browsers draw bold from it (a second weight would double the cost).
+Tifinagh's simple geometric letters and the digits drop their hinting
+instructions (only some Windows renderers use them): 16 + 6 KB become 10 + 3.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fontTools import subset
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "theme" / "fonts"
+TARGET = ROOT / "theme" / "static" / "fonts"
+
+# Latin digits, ASCII punctuation, guillemets, dashes and quotes: dates and
+# numbers in Arabic and Tamazight text are written with Latin digits.
+DIGITS_AND_PUNCTUATION = (
+    "U+0020-0040,U+005B-0060,U+007B-007E,U+00A0,U+00AB,U+00BB,"
+    "U+2010-2014,U+2018-201E,U+2026"
+)
+
+FONTS = {  # output: (source, characters, keep hinting)
+    # Arabic letters, harakat, Arabic punctuation and percent sign, the
+    # Moroccan/Maghrebi letters pe, che, zhe, veh, keheh, ng (ڭ), gaf, farsi
+    # yeh, and the joiners and direction marks Babel puts into dates.
+    "noto-naskh-arabic-400.woff2": (
+        "noto-naskh-arabic-arabic-400-normal.woff2",
+        "U+060C,U+061B,U+061F,U+0621-0652,U+0660-066D,U+0670,U+067E,U+0686,"
+        "U+0698,U+06A4,U+06A9,U+06AD,U+06AF,U+06CC,U+200C-200F,"
+        + DIGITS_AND_PUNCTUATION,
+        True,
+    ),
+    # Tifinagh (IRCAM and extended) and the joiners.
+    "noto-sans-tifinagh-400.woff2": (
+        "noto-sans-tifinagh-tifinagh-400-normal.woff2",
+        "U+2D30-2D7F,U+200C-200D",
+        False,
+    ),
+    # Noto Sans Tifinagh's own Latin digits and punctuation, so numbers on
+    # Tamazight pages match the letters.
+    "noto-sans-tifinagh-digits-400.woff2": (
+        "noto-sans-tifinagh-latin-400-normal.woff2",
+        DIGITS_AND_PUNCTUATION,
+        False,
+    ),
+}
+
+
+def subset_font(source: Path, target: Path, unicodes: str, hinting: bool) -> int:
+    """Write `target`, the woff2 subset of `source`; return its size in bytes."""
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # Arabic letters must still join and shape
+    options.name_IDs = ["*"]  # keep the copyright and licence names
+    options.hinting = hinting
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=subset.parse_unicodes(unicodes))
+    subsetter.subset(font)
+    subset.save_font(font, str(target), options)
+    return target.stat().st_size
+
+
+def main() -> None:
+    TARGET.mkdir(parents=True, exist_ok=True)
+    for name, (source, unicodes, hinting) in FONTS.items():
+        size = subset_font(SOURCES / source, TARGET / name, unicodes, hinting)
+        print(f"{TARGET.relative_to(ROOT) / name}: {size / 1024:.1f} KB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
