@@ -161,7 +161,7 @@ PRESS = {
             "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵙⵎⴽⵜⵉ (SVG)"},
         },
         {
-            "file": "images/logo.png",
+            "file": "images/logo-1024.png",
             "from": "images/logo.svg",
             "size": 1024,
             "title": {

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 
@@ -81,56 +82,62 @@ def sent_size(file: Path) -> int:
     return (compressed if compressed.exists() else file).stat().st_size
 
 
-def measure(output: Path, urls: list[str]) -> list[dict]:
-    from playwright.sync_api import sync_playwright
+def measure(output: Path, urls: list[str], browser: Any = None) -> list[dict]:
+    """What a first visit fetches; with `browser` (a running Playwright
+    browser, as tests have) instead of starting one."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            try:
+                return measure(output, urls, own)
+            finally:
+                own.close()
     results = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for url in urls:
-            context = browser.new_context(
-                viewport={"width": 412, "height": 823}, device_scale_factor=1.75
-            )
-            page = context.new_page()
-            fetched: list[Path] = []
+    for url in urls:
+        context = browser.new_context(
+            viewport={"width": 412, "height": 823}, device_scale_factor=1.75
+        )
+        page = context.new_page()
+        fetched: list[Path] = []
 
-            def answer(route, _request=None, fetched=fetched):
-                path = urlparse(route.request.url).path
-                file = output / path.lstrip("/")
-                if path.endswith("/"):
-                    file = file / "index.html"
-                if not file.is_file():
-                    route.fulfill(status=404, body="")
-                    return
-                if file not in fetched:  # a second request hits the cache
-                    fetched.append(file)
-                kind = mimetypes.guess_type(file.name)[0] or "text/html"
-                route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
+        def answer(route, _request=None, fetched=fetched):
+            path = urlparse(route.request.url).path
+            file = output / path.lstrip("/")
+            if path.endswith("/"):
+                file = file / "index.html"
+            if not file.is_file():
+                route.fulfill(status=404, body="")
+                return
+            if file not in fetched:  # a second request hits the cache
+                fetched.append(file)
+            kind = mimetypes.guess_type(file.name)[0] or "text/html"
+            route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
 
-            page.route("**/*", answer)
-            page.goto("https://site.invalid" + url, wait_until="networkidle")
-            page.evaluate("document.fonts.ready")
-            row = {"page": url, "html": 0, "css": 0, "fonts": 0, "js": 0}
-            row.update(other=0, photos=0, files=fetched)
-            for file in fetched:
-                size = sent_size(file)
-                suffix = file.suffix.lower()
-                if suffix == ".html":
-                    row["html"] += size
-                elif suffix == ".css":
-                    row["css"] += size
-                elif suffix in (".woff2", ".woff", ".ttf"):
-                    row["fonts"] += size
-                elif suffix in (".js", ".mjs"):
-                    row["js"] += size
-                elif suffix in PHOTOS:
-                    row["photos"] += size
-                else:
-                    row["other"] += size
-            row["total"] = sum(row[k] for k in ("html", "css", "fonts", "js", "other"))
-            results.append(row)
-            context.close()
-        browser.close()
+        page.route("**/*", answer)
+        page.goto("https://site.invalid" + url, wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        row = {"page": url, "html": 0, "css": 0, "fonts": 0, "js": 0}
+        row.update(other=0, photos=0, files=fetched)
+        for file in fetched:
+            size = sent_size(file)
+            suffix = file.suffix.lower()
+            if suffix == ".html":
+                row["html"] += size
+            elif suffix == ".css":
+                row["css"] += size
+            elif suffix in (".woff2", ".woff", ".ttf"):
+                row["fonts"] += size
+            elif suffix in (".js", ".mjs"):
+                row["js"] += size
+            elif suffix in PHOTOS:
+                row["photos"] += size
+            else:
+                row["other"] += size
+        row["total"] = sum(row[k] for k in ("html", "css", "fonts", "js", "other"))
+        results.append(row)
+        context.close()
     return results
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -171,3 +172,9 @@ def serve_with_csp(context, server: str, policy: str = STRICT_CSP) -> None:
         lambda url: url.startswith(server) and ("." not in url.rsplit("/", 1)[-1]),
         add_header,
     )
+
+
+def plain_name(url: str) -> str:
+    """An asset's address without its content hash: /theme/video.821ecb6d.js
+    -> /theme/video.js (theme assets are fingerprinted for long caching)."""
+    return re.sub(r"\.[0-9a-f]{8}(\.\w+)$", r"\1", url)

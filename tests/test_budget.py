@@ -12,17 +12,14 @@ from conftest import ROOT, Site
 pytestmark = pytest.mark.browser
 
 
-def test_article_first_visit_fits_the_budget(production: Site):
-    from test_browser import _browser_or_skip
-
-    _browser_or_skip()
+def test_article_first_visit_fits_the_budget(production: Site, browser):
     sys.path.insert(0, str(ROOT))
     from bench.budget import BUDGET_KB, measure, pages_to_measure
 
     urls = pages_to_measure(production.root)
     articles = [url for url in urls if url.count("/") > 2]
     assert {url.split("/")[1] for url in articles} == {"ar", "fr", "zgh"}
-    for row in measure(production.root, articles):
+    for row in measure(production.root, articles, browser):
         assert row["js"] == 0, row["page"]
         assert row["html"] and row["css"], row["page"]
         assert row["total"] <= BUDGET_KB * 1024, (

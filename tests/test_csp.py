@@ -16,19 +16,12 @@ from conftest import Site
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 
 
-def is_digest(url: str) -> bool:
-    """The weekly digest is e-mail HTML, inline styles on purpose (mail tools
-    drop stylesheets); hosts serve it with style-src 'unsafe-inline'."""
-    return url.endswith("/digest/")
-
-
 def test_no_page_needs_inline_code_or_styles(demo: Site):
     for file in demo.html_files():
         page = demo.page(demo.url_of(file))
         for script in page.xpath("//script"):
             assert script.get("src") or script.get("type") in DATA_SCRIPTS, file
-        if not is_digest(demo.url_of(file)):
-            assert not page.xpath("//style | //*[@style]"), file
+        assert not page.xpath("//style | //*[@style]"), file
         handlers = [
             name
             for node in page.iter()
@@ -80,7 +73,6 @@ def test_every_page_loads_under_the_policy_without_a_violation(
         ),
     )
     for file in demo.html_files():
-        if not is_digest(demo.url_of(file)):
-            page.goto(strict_server + demo.url_of(file), wait_until="load")
+        page.goto(strict_server + demo.url_of(file), wait_until="load")
     page.close()
     assert violations == []

@@ -132,7 +132,7 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
         if href.startswith("/"):
             assert demo.path(href).exists(), href
     kit = main.xpath(".//section[contains(@class,'kit')]//a/@href")
-    assert "/images/logo.svg" in kit and "/images/logo.png" in kit
+    assert "/images/logo.svg" in kit and "/images/logo-1024.png" in kit
     assert "/images/people/amina-el-idrissi.jpg" in kit  # leadership photos
     subscribe = main.xpath(".//section[contains(@class,'subscribe')]//a/@href")
     assert f"/{code}/feeds/" in subscribe
@@ -145,7 +145,7 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
 
 
 def test_press_kit_logo_png_is_drawn_from_the_svg(demo: Site):
-    with Image.open(demo.path("/images/logo.png")) as logo:
+    with Image.open(demo.path("/images/logo-1024.png")) as logo:
         assert logo.format == "PNG" and logo.size == (1024, 1024)
         rgba = logo.convert("RGBA")
         assert rgba.getpixel((0, 0))[3] == 0  # transparent outside the disc
@@ -159,7 +159,7 @@ def test_archive_by_year_without_javascript(demo: Site):
     years = listing.xpath("//nav[@class='years']//a/@href")
     assert years == ["/fr/communiques/2026/", "/fr/communiques/2025/"]
     year = demo.page("/fr/communiques/2025/")
-    titles = year.xpath("//main//article//h3/a/@href")
+    titles = year.xpath("//main//article/h2/a/@href")
     assert titles == ["/fr/communiques/water-tariff-reform/"]
     current = year.xpath("//nav[@class='years']//span[@aria-current='page']")
     assert current[0].text == "2025"
@@ -292,20 +292,33 @@ def fresh(tmp_path_factory) -> Site:
     return Site(project / "out")
 
 
+def email_of(page):
+    """The e-mail HTML the digest page offers to copy."""
+    from lxml import html as lxml_html
+
+    return lxml_html.fromstring(
+        page.xpath("string(//textarea[@class='digest-source'])")
+    )
+
+
 def test_weekly_digest_lists_the_weeks_releases_ready_to_paste(fresh: Site):
     page = fresh.page("/fr/espace-presse/digest/")
-    releases = page.xpath("//td[@class='release']")
+    assert page.xpath("//main//article/h2/a/text()") == ["harvest-aid fr"]
+    email = email_of(page)
+    releases = email.xpath("//td[@class='release']")
     assert [r.xpath(".//a")[0].text_content() for r in releases] == ["harvest-aid fr"]
     assert releases[0].xpath(".//a/@href") == [
         "http://localhost:8000/fr/communiques/harvest-aid/"
     ]
     # Self-contained for a mailing tool: no stylesheet, no script, every link
     # absolute, styles inline.
-    assert not page.xpath("//link[@rel='stylesheet'] | //script | //style")
-    for href in page.xpath("//a/@href"):
+    assert not email.xpath("//link[@rel='stylesheet'] | //script | //style")
+    for href in email.xpath("//a/@href"):
         assert href.startswith("http://localhost:8000/"), href
     assert releases[0].get("style")
-    arabic = fresh.page("/ar/markaz-sahafa/digest/")
+    # The page itself keeps the site's strict policy: no inline style.
+    assert not page.xpath("//*[@style]")
+    arabic = email_of(fresh.page("/ar/markaz-sahafa/digest/"))
     assert (arabic.get("lang"), arabic.get("dir")) == ("ar-MA", "rtl")
     assert len(arabic.xpath("//td[@class='release']")) == 1
 
@@ -313,7 +326,7 @@ def test_weekly_digest_lists_the_weeks_releases_ready_to_paste(fresh: Site):
 def test_digest_of_a_quiet_week_says_so(demo: Site):
     # The demo's newest release is older than a week at any build after 2026-10-28.
     page = demo.page("/fr/espace-presse/digest/")
-    assert not page.xpath("//td[@class='release']")
+    assert not email_of(page).xpath("//td[@class='release']")
     assert "Aucun communiqué cette semaine." in page.text_content()
 
 

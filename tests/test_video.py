@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import Site, build_site, copy_project, serve_with_csp
+from conftest import Site, build_site, copy_project, plain_name, serve_with_csp
 
 ARTICLE = "/fr/actualites/candidates-virtual-training/"
 WATCH = "https://www.youtube.com/watch?v=Zp0kQ8xW3cE"
@@ -32,7 +32,9 @@ def test_a_lone_video_link_becomes_a_translated_preview(demo):
         assert not [src for src in page.xpath("//@src") if urlparse(src).netloc], (
             "nothing loaded from another host"
         )
-        assert page.xpath("//script/@src") == ["/theme/video.js"]
+        assert [plain_name(src) for src in page.xpath("//script/@src")] == [
+            "/theme/video.js"
+        ]
 
 
 def test_only_listed_hosts_become_players(tmp_path):

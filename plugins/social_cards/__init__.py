@@ -81,6 +81,14 @@ class Cards:
                 "not SVG; export the logo as PNG (e.g. 256x256) and name that"
             )
         self.logo_path = os.path.join(settings["PATH"], logo) if logo else None
+        if self.logo_path and not os.path.isfile(self.logo_path):
+            # A party that has not exported its logo yet still gets cards.
+            logger.warning(
+                "social cards: the logo %s (SOCIAL_CARDS['logo']) was not found in "
+                "content/; cards are drawn without it",
+                logo,
+            )
+            self.logo_path = None
         self._digests: dict[str, str] = {}
 
     def _file_digest(self, path: str | None) -> str:
