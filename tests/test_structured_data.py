@@ -22,7 +22,7 @@ def assert_party(data: dict, name: str, lang: str) -> None:
     assert data["@type"] == "PoliticalParty"
     assert data["name"] == name
     assert data["url"] == f"{BASE}/{lang}/"
-    assert data["logo"] == f"{BASE}/images/logo.png"
+    assert data["logo"] == f"{BASE}/images/logo-1024.png"
 
 
 def test_every_page_carries_valid_json_ld_at_most_once(demo: Site):
