@@ -6,6 +6,7 @@ invoke livereload   rebuild on every save and reload the browser
 invoke preview      production build, swapped into output/ only if it succeeds
 invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
+invoke bench        build speed against plain Pelican, i18n_subsites and Hugo
 """
 
 from __future__ import annotations
@@ -57,17 +58,30 @@ def serve(c, port=PORT):
     _pelican(c, "pelicanconf.py", OUTPUT, f"--listen --port {int(port)}")
 
 
-@task(build)
+@task
 def livereload(c, port=PORT):
     """Rebuild when content, theme or settings change; the browser reloads itself."""
     from livereload import Server
 
-    def rebuild() -> None:
-        _pelican(c, "pelicanconf.py", OUTPUT)
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from fast_build.live import EditorLoop
 
+    # One Pelican kept in memory: a saved content file gets its own page
+    # rebuilt at once (the browser reloads), then the rest in the background.
+    loop = EditorLoop(str(ROOT / "pelicanconf.py"), str(OUTPUT))
+    loop.full_build()
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"):
-        server.watch(pattern, rebuild)
+
+    def content_saved() -> None:
+        changed = server.watcher.filepath
+        if changed and changed.endswith(".md") and loop.rebuild_page(changed):
+            loop.full_build_soon()
+        else:
+            loop.full_build()
+
+    server.watch("content/**/*", content_saved)
+    for pattern in ("theme/**/*", "plugins/**/*.py", "*conf.py"):
+        server.watch(pattern, loop.full_build)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
 
 
@@ -205,6 +219,20 @@ def scheduled(c):
         print("Nothing is waiting: everything dated is published.")
     for when, path, title in sorted(waiting):
         print(f"{when:%Y-%m-%d %H:%M}  {path}  {title}")
+
+
+@task(
+    help={
+        "sizes": "translation groups per corpus, comma-separated (3 files each)",
+        "runs": "interleaved rounds; the median is reported",
+        "only": "run only the cases whose name holds one of these words",
+    }
+)
+def bench(c, sizes="300,1000", runs=3, only=""):
+    """Build speed against plain Pelican, Pelican + i18n_subsites and Hugo."""
+    from bench.run import main
+
+    main(["--sizes", str(sizes), "--runs", str(runs), "--only", only])
 
 
 def _settings() -> dict:

@@ -53,6 +53,13 @@ class Site:
         ).rstrip("/")
         self.groups: dict[tuple[str, str], dict[str, Content]] = defaultdict(dict)
         self.by_section: dict[tuple[str, str], list[Content]] = defaultdict(list)
+        # Pelican reads files in set order (it changes with every process):
+        # a fixed order here keeps every build of the same content identical.
+        position = {lang.code: i for i, lang in enumerate(languages)}
+        items = sorted(
+            items,
+            key=lambda i: (i.section, i.key, position.get(i.lang, len(position))),
+        )
         for item in items:
             self.groups[item.section, item.key][item.lang] = item
             self.by_section[item.section, item.lang].append(item)

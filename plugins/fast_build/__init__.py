@@ -1,0 +1,39 @@
+"""Faster builds, same output: content read on every core and cached between
+builds, pages rendered on every core, files written only when they change.
+
+List it after ``multilingual`` in PLUGINS. ``BUILD_WORKERS`` sets the number
+of processes (default: one per core; 1 turns the parallel work off).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .reading import CACHE, PrefetchingReader
+from .writing import FastWriter
+
+
+def use_reader(readers: Any) -> None:
+    for extension in PrefetchingReader.file_extensions:
+        readers.reader_classes[extension] = PrefetchingReader
+
+
+def get_writer(_pelican: Any) -> type:
+    return FastWriter
+
+
+def finish(_pelican: Any) -> None:
+    """Write the pages noted by the writer, then keep what was read."""
+    writer = FastWriter.current
+    if writer is not None:
+        FastWriter.current, FastWriter.last = None, writer
+        writer.flush()
+    CACHE.save()
+
+
+def register() -> None:
+    signals.readers_init.connect(use_reader)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(finish)
