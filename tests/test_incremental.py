@@ -52,7 +52,7 @@ def test_cached_rebuild_after_an_edit_equals_a_clean_serial_build(tmp_path):
     stamp = untouched.stat().st_mtime_ns
 
     article = project / "content/news/water-drought-plan.fr.md"
-    edit(article, "title: \"", "title: \"Sécheresse, mise à jour : ")
+    edit(article, 'title: "', 'title: "Sécheresse, mise à jour : ')
     rebuilt = pelican(project, out)
     assert rebuilt.returncode == 0, rebuilt.stderr
 
