@@ -1,5 +1,6 @@
 """Faster builds, same output: content read on every core and cached between
-builds, pages rendered on every core, files written only when they change.
+builds, addresses worked out once, pages rendered on every core, files written
+only when they change.
 
 List it after ``multilingual`` in PLUGINS. ``BUILD_WORKERS`` sets the number
 of processes (default: one per core; 1 turns the parallel work off).
@@ -12,6 +13,7 @@ from typing import Any
 from pelican import signals
 
 from .reading import CACHE, PrefetchingReader
+from .urls import freeze_urls
 from .writing import FastWriter
 
 
@@ -36,4 +38,5 @@ def finish(_pelican: Any) -> None:
 def register() -> None:
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(freeze_urls)
     signals.finalized.connect(finish)

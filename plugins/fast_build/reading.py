@@ -96,12 +96,26 @@ def _rebind(metadata: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
     return metadata
 
 
+# Settings that change where and how the site is written, not what a file
+# reads as: the development and production builds share the cache.
+_WRITING_ONLY = {
+    "SITEURL",
+    "RELATIVE_URLS",
+    "OUTPUT_PATH",
+    "DELETE_OUTPUT_DIRECTORY",
+    "CONTENT_ERRORS_FATAL",
+    "FEED_DOMAIN",
+    "BUILD_WORKERS",
+}
+
+
 def world_stamp(settings: dict[str, Any]) -> str:
     """Everything a file's reading depends on, besides the file itself."""
     digest = hashlib.sha256()
+    relevant = {k: v for k, v in settings.items() if k not in _WRITING_ONLY}
     digest.update(
         json.dumps(
-            settings, sort_keys=True, default=lambda o: type(o).__name__
+            relevant, sort_keys=True, default=lambda o: type(o).__name__
         ).encode()
     )
     root = settings["PATH"]
