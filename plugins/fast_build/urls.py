@@ -20,12 +20,23 @@ def _frozen_class(cls: type) -> type:
     """cls with url and save_as read from the instance; same name, because
     Pelican picks settings by class name (ARTICLE_URL, PAGE_SAVE_AS...)."""
     if cls not in _FROZEN:
+
+        def fixed(name: str) -> property:
+            computed = getattr(cls, name)  # Pelican's property
+
+            def get(self: Any) -> str:
+                value = self.__dict__.get(f"_fixed_{name}")
+                # An item made from this class later (the editor loop) computes.
+                return computed.fget(self) if value is None else value
+
+            return property(get)
+
         _FROZEN[cls] = type(
             cls.__name__,
             (cls,),
             {
-                "url": property(lambda self: self._fixed_url),
-                "save_as": property(lambda self: self._fixed_save_as),
+                "url": fixed("url"),
+                "save_as": fixed("save_as"),
                 "__module__": cls.__module__,
             },
         )
