@@ -15,6 +15,7 @@ import os
 import shlex
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from invoke import task
@@ -74,7 +75,10 @@ def livereload(c, port=PORT):
 
     def content_saved() -> None:
         changed = server.watcher.filepath
+        start = time.perf_counter()
         if changed and changed.endswith(".md") and loop.rebuild_page(changed):
+            took = time.perf_counter() - start
+            print(f"{changed}: page rebuilt in {took:.2f} s; the rest follows")
             loop.full_build_soon()
         else:
             loop.full_build()
