@@ -115,7 +115,7 @@ def _edit(file: Path) -> Callable[[], None]:
 def cases_for(n: int, root: Path) -> list[Case]:
     docs = corpus.make_corpus(n)
     shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
+    root.mkdir(parents=True, exist_ok=True)
     ours = corpus.write_ours(docs, root / "ours")
     pelican_cmd = [PYTHON, "-m", "pelican", "content", "-s"]
     edited = next(iter(sorted((ours / "content/news").glob("*.fr.md"))))

@@ -3,7 +3,8 @@ builds, addresses worked out once, pages rendered on every core, files written
 only when they change.
 
 List it after ``multilingual`` in PLUGINS. ``BUILD_WORKERS`` sets the number
-of processes (default: one per core; 1 turns the parallel work off).
+of processes (default: one per core; 1 turns the parallel work off);
+``FAST_BUILD_CACHE = False`` reads every file on every build.
 """
 
 from __future__ import annotations

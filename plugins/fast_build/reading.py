@@ -187,9 +187,7 @@ class PrefetchingReader(FrontMatterMarkdownReader):
 
     def _read_all(self, source_path: str) -> dict[str, Any]:
         settings = self.settings
-        use_cache = settings.get("CACHE_CONTENT", False) or settings.get(
-            "FAST_BUILD_CACHE", True
-        )
+        use_cache = settings.get("FAST_BUILD_CACHE", True)
         if use_cache:
             CACHE.open(settings)
         ready: dict[str, Any] = {}
