@@ -112,7 +112,14 @@ def _edit(file: Path) -> Callable[[], None]:
     return prepare
 
 
-def cases_for(n: int, root: Path) -> list[Case]:
+def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
+    """Every case for a corpus of n groups (only those named in `only`, if
+    given); layouts no wanted case uses are not written."""
+    words = [w.strip().lower() for w in only.split(",") if w.strip()]
+
+    def wanted(name: str) -> bool:
+        return not words or any(w in name.lower() for w in words)
+
     docs = corpus.make_corpus(n)
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True, exist_ok=True)
@@ -153,41 +160,46 @@ def cases_for(n: int, root: Path) -> list[Case]:
             reports_latency=True,
         ),
     ]
-    plain = corpus.write_pelican(docs, root / "pelican")
-    cases.append(
-        Case(
-            "plain Pelican (default theme)",
-            plain,
-            [*pelican_cmd, "pelicanconf.py", "-o", "out"],
-            plain / "out",
-            _clean(plain / "out"),
+    if wanted("plain Pelican (default theme)"):
+        plain = corpus.write_pelican(docs, root / "pelican")
+        cases.append(
+            Case(
+                "plain Pelican (default theme)",
+                plain,
+                [*pelican_cmd, "pelicanconf.py", "-o", "out"],
+                plain / "out",
+                _clean(plain / "out"),
+            )
         )
-    )
-    plugins, reason = tools.install("i18n_subsites")
-    i18n = corpus.write_pelican(docs, root / "i18n", i18n_plugins=str(plugins or ""))
-    cases.append(
-        Case(
-            "Pelican + i18n_subsites",
-            i18n,
-            [*pelican_cmd, "pelicanconf.py", "-o", "out"],
-            i18n / "out",
-            _clean(i18n / "out"),
-            unavailable=reason,
+    if wanted("Pelican + i18n_subsites"):
+        plugins, reason = tools.install("i18n_subsites")
+        i18n = corpus.write_pelican(
+            docs, root / "i18n", i18n_plugins=str(plugins or "")
         )
-    )
-    binary, reason = tools.install("hugo")
-    hugo = corpus.write_hugo(docs, root / "hugo")
-    cases.append(
-        Case(
-            "Hugo 0.168",
-            hugo,
-            [str(binary), "--quiet", "-d", "out"],
-            hugo / "out",
-            _clean(hugo / "out"),
-            unavailable=reason,
+        cases.append(
+            Case(
+                "Pelican + i18n_subsites",
+                i18n,
+                [*pelican_cmd, "pelicanconf.py", "-o", "out"],
+                i18n / "out",
+                _clean(i18n / "out"),
+                unavailable=reason,
+            )
         )
-    )
-    return cases
+    if wanted("Hugo 0.168"):
+        binary, reason = tools.install("hugo")
+        hugo = corpus.write_hugo(docs, root / "hugo")
+        cases.append(
+            Case(
+                "Hugo 0.168",
+                hugo,
+                [str(binary), "--quiet", "-d", "out"],
+                hugo / "out",
+                _clean(hugo / "out"),
+                unavailable=reason,
+            )
+        )
+    return [case for case in cases if wanted(case.name)]
 
 
 def warm_up(cases: list[Case]) -> None:
@@ -200,10 +212,7 @@ def warm_up(cases: list[Case]) -> None:
 def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
     results = []
     for n in sizes:
-        cases = cases_for(n, WORK / f"n{n}")
-        if only:
-            wanted = [w.strip().lower() for w in only.split(",")]
-            cases = [c for c in cases if any(w in c.name.lower() for w in wanted)]
+        cases = cases_for(n, WORK / f"n{n}", only)
         documents = sum(1 for _ in (WORK / f"n{n}/ours/content").glob("*/*.md"))
         print(f"\nN = {n} translation groups, {documents} documents", flush=True)
         warm_up(cases)
