@@ -221,6 +221,7 @@ PLUGINS = [
     "party_feeds",
     "site_metadata",
     "photo_privacy",
+    "fast_build",  # same output, faster: every core, read cache, changed files only
     "error_pages",
     "site_search",
     "video_embeds",

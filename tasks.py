@@ -11,6 +11,7 @@ invoke translations list missing and out-of-date translations
 invoke fonts        remake the web font subsets (tools/subset_fonts.py)
 invoke budget       what a first visit downloads, per page (bench/budget.py)
 invoke audit        Lighthouse (mobile) on the production build, served locally
+invoke bench        build speed against plain Pelican, i18n_subsites and Hugo
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import shlex
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from invoke import task
@@ -63,17 +65,33 @@ def serve(c, port=PORT):
     _pelican(c, "pelicanconf.py", OUTPUT, f"--listen --port {int(port)}")
 
 
-@task(build)
+@task
 def livereload(c, port=PORT):
     """Rebuild when content, theme or settings change; the browser reloads itself."""
     from livereload import Server
 
-    def rebuild() -> None:
-        _pelican(c, "pelicanconf.py", OUTPUT)
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from fast_build.live import EditorLoop
 
+    # One Pelican kept in memory: a saved content file gets its own page
+    # rebuilt at once (the browser reloads), then the rest in the background.
+    loop = EditorLoop(str(ROOT / "pelicanconf.py"), str(OUTPUT))
+    loop.full_build()
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"):
-        server.watch(pattern, rebuild)
+
+    def content_saved() -> None:
+        changed = server.watcher.filepath
+        start = time.perf_counter()
+        if changed and changed.endswith(".md") and loop.rebuild_page(changed):
+            took = time.perf_counter() - start
+            print(f"{changed}: page rebuilt in {took:.2f} s; the rest follows")
+            loop.full_build_soon()
+        else:
+            loop.full_build()
+
+    server.watch("content/**/*", content_saved)
+    for pattern in ("theme/**/*", "plugins/**/*.py", "*conf.py"):
+        server.watch(pattern, loop.full_build)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
 
 
@@ -419,6 +437,18 @@ def _failing_audits(result: dict, category: str, url: str) -> list[str]:
         for ref in result["categories"][category]["auditRefs"]
         if ref["weight"] and (audits[ref["id"]].get("score") or 0) < 1
     ]
+@task(
+    help={
+        "sizes": "translation groups per corpus, comma-separated (3 files each)",
+        "runs": "interleaved rounds; the median is reported",
+        "only": "run only the cases whose name holds one of these words",
+    }
+)
+def bench(c, sizes="300,1000", runs=3, only=""):
+    """Build speed against plain Pelican, Pelican + i18n_subsites and Hugo."""
+    from bench.run import main
+
+    main(["--sizes", str(sizes), "--runs", str(runs), "--only", only])
 
 
 def _settings() -> dict:

@@ -1,0 +1,1 @@
+"""Build-speed benchmark (``invoke bench``); not part of the site build."""

@@ -104,7 +104,10 @@ def stop_after_writing(_pelican: Any) -> None:
         sys.exit(f"{len(ERRORS)} content error(s): the build is not usable.")
 
 
-def get_writer(_pelican: Any) -> type:
+def get_writer(pelican: Any) -> type | None:
+    # fast_build brings its own writer, built on this one; Pelican takes one.
+    if "fast_build" in pelican.settings.get("PLUGINS", []):
+        return None
     return SafeWriter
 
 

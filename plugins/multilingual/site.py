@@ -82,6 +82,14 @@ class Site:
         ).rstrip("/")
         self.groups: dict[tuple[str, str], dict[str, Content]] = defaultdict(dict)
         self.by_section: dict[tuple[str, str], list[Content]] = defaultdict(list)
+        self._menus: dict[tuple[tuple[str, ...], str], list[MenuEntry]] = {}
+        # Pelican reads files in set order (it changes with every process):
+        # a fixed order here keeps every build of the same content identical.
+        position = {lang.code: i for i, lang in enumerate(languages)}
+        items = sorted(
+            items,
+            key=lambda i: (i.section, i.key, position.get(i.lang, len(position))),
+        )
         for item in items:
             self.groups[item.section, item.key][item.lang] = item
             self.by_section[item.section, item.lang].append(item)
@@ -203,7 +211,14 @@ class Site:
 
     # Menus --------------------------------------------------------------
     def menu(self, entries: list[str], lang: str) -> list[MenuEntry]:
-        """MENU entries for one language; a page missing in it is left out."""
+        """MENU entries for one language; a page missing in it is left out.
+        Every page of a language shows the same menu: worked out once."""
+        key = (tuple(entries), lang)
+        if key not in self._menus:
+            self._menus[key] = self._menu(entries, lang)
+        return self._menus[key]
+
+    def _menu(self, entries: list[str], lang: str) -> list[MenuEntry]:
         result = []
         for entry in entries:
             section, _, key = entry.partition("/")

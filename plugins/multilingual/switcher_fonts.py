@@ -14,14 +14,30 @@ import io
 import os
 from collections.abc import Iterable
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
 FAMILY = "Switcher"
 
 
 def _ranges(codepoints: Iterable[int]) -> str:
     return ", ".join(f"U+{cp:04X}" for cp in sorted(codepoints))
+
+
+def _codepoints(data: bytes, cache_dir: str) -> set[int]:
+    """The characters a font has; decoding a woff2 takes a while, so the
+    answer is kept in the cache folder, under the font's hash."""
+    path = os.path.join(cache_dir, f"cmap-{hashlib.sha256(data).hexdigest()[:16]}.txt")
+    try:
+        with open(path, encoding="ascii") as handle:
+            return {int(cp) for cp in handle.read().split()}
+    except (OSError, ValueError):
+        pass
+    from fontTools.ttLib import TTFont
+
+    found = set(TTFont(io.BytesIO(data)).getBestCmap())
+    os.makedirs(cache_dir, exist_ok=True)
+    with open(path + ".tmp", "w", encoding="ascii") as handle:
+        handle.write(" ".join(map(str, sorted(found))))
+    os.replace(path + ".tmp", path)
+    return found
 
 
 def build_switcher_fonts(
@@ -34,7 +50,7 @@ def build_switcher_fonts(
     for source in sources:
         with open(source, "rb") as handle:
             data = handle.read()
-        cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        cmap = _codepoints(data, cache_dir)
         covered = sorted(cp for cp in wanted if cp in cmap)
         if not covered:
             continue
@@ -42,6 +58,8 @@ def build_switcher_fonts(
         name = f"switcher-{key}.woff2"
         cached = os.path.join(cache_dir, name)
         if not os.path.exists(cached):
+            from fontTools import subset  # slow to import: only when needed
+
             options = subset.Options()
             options.flavor = "woff2"
             options.layout_features = ["*"]  # Arabic letters must still join

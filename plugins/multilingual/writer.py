@@ -21,31 +21,35 @@ class SafeWriter(Writer):
         self._owners: dict[str, str] = {}
         self._current = ""
 
-    def write_file(self, name, template, context, *args: Any, **kwargs: Any) -> Any:
+    def source_of(self, template: Any, kwargs: dict[str, Any]) -> str:
+        """Who asks for a page: its content file, or the site's template."""
         item = kwargs.get("article") or kwargs.get("page")
         if item is not None and getattr(item, "source_path", None):
-            self._current = display_path(item.source_path, self.settings["PATH"])
-        else:
-            self._current = f"the site's {os.path.splitext(template.name)[0]} page"
+            return display_path(item.source_path, self.settings["PATH"])
+        return f"the site's {os.path.splitext(template.name)[0]} page"
+
+    def write_file(self, name, template, context, *args: Any, **kwargs: Any) -> Any:
+        self._current = self.source_of(template, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def double_write(self, filename: str, first: str, second: str) -> FrontMatterError:
+        """The editor's message for a file two pages claim."""
+        address = os.path.relpath(filename, self.output_path).replace(os.sep, "/")
+        address = address.removesuffix("index.html")
+        content, other = (first, second) if first.endswith(".md") else (second, first)
+        return FrontMatterError(
+            content,
+            None,
+            f"its address /{address} is also written by {other}; "
+            "give it another slug (a line 'slug: ...')",
+        )
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO:
         try:
             handle = super()._open_w(filename, encoding, override=override)
         except FileOverwriteFailedError:
             first = self._owners.get(filename, "another page")
-            address = os.path.relpath(filename, self.output_path).replace(os.sep, "/")
-            address = address.removesuffix("index.html")
-            content = first if first.endswith(".md") else self._current
-            report(
-                FrontMatterError(
-                    content,
-                    None,
-                    f"its address /{address} is also written by "
-                    f"{self._current if content == first else first}; "
-                    "give it another slug (a line 'slug: ...')",
-                )
-            )
+            report(self.double_write(filename, first, self._current))
             return open(os.devnull, "w", encoding=encoding)
         self._owners.setdefault(filename, self._current)
         return handle

@@ -1,0 +1,305 @@
+"""Build speed of the kit against plain Pelican, Pelican + i18n_subsites and Hugo.
+
+    invoke bench                       # N = 300 and 1,000 translation groups
+    invoke bench --sizes 3000 --runs 3
+
+For each N, one synthetic corpus is written in every layout, then every case
+runs once per round, rounds interleaved (so a busy moment on a shared machine
+hits every case alike), and the median of the rounds is reported. Each run is
+a fresh process: wall time, CPU time (the process and the workers it waited
+for), peak resident memory of its largest process (ru_maxrss), and the number
+of .html files written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import corpus, tools
+
+WORK = Path(__file__).resolve().parent / ".work"
+PYTHON = sys.executable
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+    pages: int
+
+
+@dataclass
+class Case:
+    name: str
+    cwd: Path
+    command: list[str]
+    output: Path
+    prepare: Callable[[], None] = lambda: None
+    unavailable: str = ""
+    # The process prints "LATENCY <s>": that, not its lifetime, is the time.
+    reports_latency: bool = False
+    runs: list[Run] = field(default_factory=list)
+    error: str = ""
+
+    def median(self, attribute: str) -> float:
+        return statistics.median(getattr(r, attribute) for r in self.runs)
+
+
+def measure(case: Case) -> Run:
+    """One run in a fresh process; resources from wait4 for that process tree."""
+    case.prepare()
+    log = case.cwd / "bench.log"
+    with open(log, "wb") as handle:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            case.command,
+            cwd=case.cwd,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text("utf-8", "replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"exit {process.returncode}: {' | '.join(tail)}")
+    pages = sum(1 for _ in case.output.rglob("*.html")) if case.output.exists() else 0
+    cpu = usage.ru_utime + usage.ru_stime
+    if case.reports_latency:
+        line = next(
+            x for x in log.read_text("utf-8").splitlines() if x.startswith("LATENCY")
+        )
+        wall, cpu = float(line.split()[1]), float("nan")
+    return Run(
+        wall=wall,
+        cpu=cpu,
+        peak_mb=usage.ru_maxrss / 1024,
+        pages=pages,
+    )
+
+
+def _clean(*paths: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        for path in paths:
+            shutil.rmtree(path, ignore_errors=True)
+
+    return prepare
+
+
+def _edit(file: Path) -> Callable[[], None]:
+    """Change one word of one file, as an editor saving a correction does."""
+
+    def prepare() -> None:
+        text = file.read_text("utf-8")
+        marker = " (mise à jour)"
+        text = text.replace(marker, "") if marker in text else text + marker + "\n"
+        file.write_text(text, "utf-8")
+
+    return prepare
+
+
+def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
+    """Every case for a corpus of n groups (only those named in `only`, if
+    given); layouts no wanted case uses are not written."""
+    words = [w.strip().lower() for w in only.split(",") if w.strip()]
+
+    def wanted(name: str) -> bool:
+        return not words or any(w in name.lower() for w in words)
+
+    docs = corpus.make_corpus(n)
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True, exist_ok=True)
+    ours = corpus.write_ours(docs, root / "ours")
+    pelican_cmd = [PYTHON, "-m", "pelican", "content", "-s"]
+    edited = next(iter(sorted((ours / "content/news").glob("*.fr.md"))))
+    cases = [
+        Case(
+            "ours: full production build",
+            ours,
+            [*pelican_cmd, "publishconf.py", "-o", "out-prod"],
+            ours / "out-prod",
+            _clean(ours / "out-prod", ours / "cache"),
+        ),
+        Case(
+            "ours: rebuild, nothing changed",
+            ours,
+            [*pelican_cmd, "pelicanconf.py", "-o", "out-dev"],
+            ours / "out-dev",
+        ),
+        Case(
+            "ours: rebuild after editing one file",
+            ours,
+            [*pelican_cmd, "pelicanconf.py", "-o", "out-dev"],
+            ours / "out-dev",
+            _edit(edited),
+        ),
+        Case(
+            "ours: editor loop, save to page (livereload)",
+            ours,
+            [
+                PYTHON,
+                str(Path(__file__).with_name("editor_loop.py")),
+                str(ours),
+                str(edited),
+            ],
+            ours / "out-loop",
+            reports_latency=True,
+        ),
+    ]
+    if wanted("plain Pelican (default theme)"):
+        plain = corpus.write_pelican(docs, root / "pelican")
+        cases.append(
+            Case(
+                "plain Pelican (default theme)",
+                plain,
+                [*pelican_cmd, "pelicanconf.py", "-o", "out"],
+                plain / "out",
+                _clean(plain / "out"),
+            )
+        )
+    if wanted("Pelican + i18n_subsites"):
+        plugins, reason = tools.install("i18n_subsites")
+        i18n = corpus.write_pelican(
+            docs, root / "i18n", i18n_plugins=str(plugins or "")
+        )
+        cases.append(
+            Case(
+                "Pelican + i18n_subsites",
+                i18n,
+                [*pelican_cmd, "pelicanconf.py", "-o", "out"],
+                i18n / "out",
+                _clean(i18n / "out"),
+                unavailable=reason,
+            )
+        )
+    if wanted("Hugo 0.168"):
+        binary, reason = tools.install("hugo")
+        hugo = corpus.write_hugo(docs, root / "hugo")
+        cases.append(
+            Case(
+                "Hugo 0.168",
+                hugo,
+                [str(binary), "--quiet", "-d", "out"],
+                hugo / "out",
+                _clean(hugo / "out"),
+                unavailable=reason,
+            )
+        )
+    return [case for case in cases if wanted(case.name)]
+
+
+def warm_up(cases: list[Case]) -> None:
+    """The rebuild cases start from a built site and a filled cache."""
+    for case in cases:
+        if case.name.startswith("ours: rebuild, nothing"):
+            subprocess.run(case.command, cwd=case.cwd, capture_output=True, check=True)
+
+
+def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
+    results = []
+    for n in sizes:
+        cases = cases_for(n, WORK / f"n{n}", only)
+        documents = sum(1 for _ in (WORK / f"n{n}/ours/content").glob("*/*.md"))
+        print(f"\nN = {n} translation groups, {documents} documents", flush=True)
+        warm_up(cases)
+        for round_ in range(runs):
+            for case in cases:
+                if case.unavailable or case.error:
+                    continue
+                try:
+                    case.runs.append(measure(case))
+                except (RuntimeError, OSError) as exc:
+                    case.error = str(exc)
+                print(f"  round {round_ + 1}/{runs}: {case.name}", flush=True)
+        results.append({"n": n, "documents": documents, "cases": cases})
+    return results
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| documents | build | wall (s) | × Hugo | CPU (s) | peak MB | pages |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        cases = result["cases"]
+        hugo = next((c for c in cases if c.name.startswith("Hugo") and c.runs), None)
+        for case in cases:
+            if not case.runs:
+                why = case.unavailable or case.error or "not run"
+                lines.append(
+                    f"| {result['documents']:,} | {case.name} | unavailable: {why} "
+                    "| | | | |"
+                )
+                continue
+            wall = case.median("wall")
+            ratio = f"{wall / hugo.median('wall'):.1f}×" if hugo else "n/a"
+            cpu = "—" if case.reports_latency else f"{case.median('cpu'):.1f}"
+            lines.append(
+                f"| {result['documents']:,} | {case.name} | {wall:.2f} | {ratio} "
+                f"| {cpu} | {case.median('peak_mb'):.0f} "
+                f"| {int(case.median('pages')):,} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="300,1000", help="translation groups")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per size")
+    parser.add_argument(
+        "--only", default="", help="cases whose name contains one of these words"
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in str(args.sizes).split(",") if s.strip()]
+    results = bench(sizes, args.runs, args.only)
+    machine = (
+        f"{os.cpu_count()} cores, "
+        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = table(results)
+    print(f"\n{when}, {machine}, median of {args.runs} interleaved rounds\n")
+    print(text)
+    WORK.mkdir(exist_ok=True)
+    record = WORK / f"results-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
+    record.write_text(
+        json.dumps(
+            {
+                "when": when,
+                "machine": machine,
+                "runs": args.runs,
+                "table": text,
+                "raw": [
+                    {
+                        "documents": r["documents"],
+                        "cases": {
+                            c.name: [vars(run) for run in c.runs] for c in r["cases"]
+                        },
+                    }
+                    for r in results
+                ],
+            },
+            indent=1,
+        ),
+        "utf-8",
+    )
+    print(f"\n(raw figures in {record})")
+
+
+if __name__ == "__main__":
+    main()

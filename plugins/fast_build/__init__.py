@@ -1,0 +1,47 @@
+"""Faster builds, same output: content read on every core and cached between
+builds, addresses worked out once, pages rendered on every core, files written
+only when they change.
+
+List it after ``multilingual`` in PLUGINS. ``BUILD_WORKERS`` sets the number
+of processes (default: one per core; 1 turns the parallel work off);
+``FAST_BUILD_CACHE = False`` reads every file on every build.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from multilingual import stop_after_writing
+
+from .reading import CACHE, PrefetchingReader
+from .urls import freeze_urls
+from .writing import FastWriter
+
+
+def use_reader(readers: Any) -> None:
+    for extension in PrefetchingReader.file_extensions:
+        readers.reader_classes[extension] = PrefetchingReader
+
+
+def get_writer(_pelican: Any) -> type:
+    return FastWriter
+
+
+def finish(_pelican: Any) -> None:
+    """Write the pages noted by the writer, then keep what was read."""
+    writer = FastWriter.current
+    if writer is not None:
+        FastWriter.current, FastWriter.last = None, writer
+        writer.flush()
+    CACHE.save()
+    # A page written twice is only known now: a production build stops here.
+    stop_after_writing(_pelican)
+
+
+def register() -> None:
+    signals.readers_init.connect(use_reader)
+    signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(freeze_urls)
+    signals.finalized.connect(finish)

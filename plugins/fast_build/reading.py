@@ -1,0 +1,216 @@
+"""Reading content files on every core, and not at all when nothing changed.
+
+Wraps the multilingual reader without changing what it returns:
+
+- On its first file, the reader reads every file of its generator at once:
+  its share in this process, the other shares in forked workers, one per core.
+  Results (and mistakes) are then handed to Pelican file by file, in Pelican's
+  order, so the editor sees the same messages in the same order.
+- What a file gave is kept in ``CACHE_PATH`` with the file's size and time
+  stamp, and with a stamp of everything else the reader looks at (settings,
+  the region pages, the files an ``image:`` may point to, the reader's own
+  code). A file with a mistake is never kept: it is read, and reported, again
+  on every build until it is fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+from typing import Any
+
+from pelican.urlwrappers import URLWrapper
+
+from multilingual.frontmatter import FrontMatterError, FrontMatterMarkdownReader
+
+from .workers import run_shares, worker_count
+
+logger = logging.getLogger(__name__)
+
+CACHE_NAME = "fast_build-reads.pickle"
+# Below this many files to read, forking costs more than it saves.
+MIN_PARALLEL = 24
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_mtime_ns, info.st_size
+
+
+class ReadCache:
+    """{absolute path: (file stamp, (html, metadata))}, valid for one world."""
+
+    def __init__(self) -> None:
+        self.world = ""
+        self.entries: dict[str, tuple[tuple[int, int], Any]] = {}
+        self.dirty = False
+        self.path = ""
+
+    def open(self, settings: dict[str, Any]) -> None:
+        """Load from disk once; drop everything when the world changed."""
+        world = world_stamp(settings)
+        path = os.path.join(settings["CACHE_PATH"], CACHE_NAME)
+        if path != self.path:
+            self.path, self.world, self.entries = path, "", {}
+            try:
+                with open(path, "rb") as handle:
+                    self.world, self.entries = pickle.load(handle)
+            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+                pass
+        if world != self.world:
+            self.world, self.entries, self.dirty = world, {}, True
+
+    def get(self, path: str, settings: dict[str, Any]) -> Any | None:
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != _stamp(path):
+            return None
+        html, metadata = entry[1]
+        return html, _rebind(metadata, settings)
+
+    def put(self, path: str, stamp: tuple[int, int], result: Any) -> None:
+        self.entries[path] = (stamp, result)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty or not self.path:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        with open(self.path + ".tmp", "wb") as handle:
+            pickle.dump((self.world, self.entries), handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(self.path + ".tmp", self.path)
+        self.dirty = False
+
+
+CACHE = ReadCache()
+
+
+def _rebind(metadata: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """Tags read in another build or process point at this build's settings."""
+    for value in metadata.values():
+        for wrapper in value if isinstance(value, list) else [value]:
+            if isinstance(wrapper, URLWrapper):
+                wrapper.settings = settings
+    return metadata
+
+
+# Settings that change where and how the site is written, not what a file
+# reads as: the development and production builds share the cache.
+_WRITING_ONLY = {
+    "SITEURL",
+    "RELATIVE_URLS",
+    "OUTPUT_PATH",
+    "DELETE_OUTPUT_DIRECTORY",
+    "CONTENT_ERRORS_FATAL",
+    "FEED_DOMAIN",
+    "BUILD_WORKERS",
+}
+
+
+def world_stamp(settings: dict[str, Any]) -> str:
+    """Everything a file's reading depends on, besides the file itself."""
+    digest = hashlib.sha256()
+    relevant = {k: v for k, v in settings.items() if k not in _WRITING_ONLY}
+    digest.update(
+        json.dumps(
+            relevant, sort_keys=True, default=lambda o: type(o).__name__
+        ).encode()
+    )
+    root = settings["PATH"]
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            # Other content files only matter by their existence (regions);
+            # images and attachments by their existence too.
+            digest.update(os.path.relpath(os.path.join(folder, name), root).encode())
+    import multilingual
+
+    code = os.path.dirname(multilingual.__file__)
+    for name in sorted(os.listdir(code)):
+        if name.endswith(".py"):
+            digest.update(f"{name}{_stamp(os.path.join(code, name))}".encode())
+    return digest.hexdigest()
+
+
+def _files_of(settings: dict[str, Any], source_path: str) -> list[str]:
+    """Every content file of the generator (articles or pages) that reads
+    source_path, in a stable order."""
+    root = os.path.abspath(settings["PATH"])
+    top = os.path.relpath(source_path, root).split(os.sep)[0]
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
+        if top in settings[key]:
+            paths = settings[key]
+            break
+    else:
+        return [source_path]
+    found = []
+    for path in paths:
+        for folder, dirs, files in os.walk(os.path.join(root, path)):
+            dirs.sort()
+            found += [
+                os.path.join(folder, name)
+                for name in sorted(files)
+                if name.rsplit(".", 1)[-1] in FrontMatterMarkdownReader.file_extensions
+                and not name.startswith(".")
+            ]
+    return found
+
+
+class PrefetchingReader(FrontMatterMarkdownReader):
+    """The multilingual reader, reading ahead on every core and from cache."""
+
+    def __init__(self, settings: dict[str, Any]):
+        super().__init__(settings)
+        self._ready: dict[str, Any] | None = None
+
+    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        if self._ready is None:
+            self._ready = self._read_all(source_path)
+        found = self._ready.pop(source_path, None)
+        if found is None:  # not seen by the read-ahead: read it now
+            return super()._read(source_path)
+        if isinstance(found, BaseException):
+            raise found
+        return found
+
+    def _read_one(self, path: str) -> Any:
+        """(html, metadata), or the mistake to raise when Pelican asks."""
+        try:
+            stamp = _stamp(path)
+            return stamp, super()._read(path)
+        except FrontMatterError as error:
+            return None, ("error", error.path, error.line, error.message)
+        except UnicodeDecodeError as error:
+            return None, error
+
+    def _read_all(self, source_path: str) -> dict[str, Any]:
+        settings = self.settings
+        use_cache = settings.get("FAST_BUILD_CACHE", True)
+        if use_cache:
+            CACHE.open(settings)
+        ready: dict[str, Any] = {}
+        todo = []
+        for path in _files_of(settings, os.path.abspath(source_path)):
+            cached = CACHE.get(path, settings) if use_cache else None
+            if cached is not None:
+                ready[path] = cached
+            else:
+                todo.append(path)
+        workers = worker_count(settings) if len(todo) >= MIN_PARALLEL else 1
+        results = run_shares(
+            [todo[i::workers] for i in range(workers)],
+            lambda share: [(path, self._read_one(path)) for path in share],
+        )
+        for path, (stamp, result) in results:
+            if isinstance(result, tuple) and result and result[0] == "error":
+                ready[path] = FrontMatterError(*result[1:])
+            elif isinstance(result, BaseException):
+                ready[path] = result
+            else:
+                html, metadata = result
+                ready[path] = (html, _rebind(metadata, settings))
+                if use_cache:
+                    CACHE.put(path, stamp, result)
+        return ready

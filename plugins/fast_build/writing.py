@@ -1,0 +1,139 @@
+"""Rendering pages on every core, and writing only the files that changed.
+
+Pelican's writer renders and writes each page as a generator asks for it. This
+one notes the requests (with a copy of the context as it was then) and, once
+every generator is done, renders them split across forked workers. A file
+whose bytes are already on disk is left alone, with its time stamp: the
+browser, rsync and the next build see that nothing changed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections import Counter
+from typing import Any
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from multilingual.errors import ERRORS, report
+from multilingual.writer import SafeWriter
+
+from .workers import run_shares, worker_count
+
+logger = logging.getLogger(__name__)
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Write data to path unless the file already holds exactly that."""
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return False
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
+
+
+class _ChangedOnlyFile(io.StringIO):
+    """What Pelican's writer writes into; reaches the disk only if different."""
+
+    def __init__(self, path: str, encoding: str):
+        super().__init__()
+        self.path, self.encoding_name = path, encoding
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            write_if_changed(self.path, self.getvalue().encode(self.encoding_name))
+        super().__exit__(*exc)
+
+
+class _Reported(ValueError):
+    """A mistake a worker already told the editor about, kept for the end of
+    the build (a production build stops on it)."""
+
+    def __init__(self, message: str, path: str):
+        super().__init__(message)
+        self.path = path
+
+
+class FastWriter(SafeWriter):
+    current: FastWriter | None = None  # the build's writer, until it is flushed
+    last: FastWriter | None = None  # the last build's, for the editor loop
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
+        super().__init__(output_path, settings=settings)
+        self.workers = worker_count(self.settings)
+        self._queue: list[tuple[tuple, dict]] = []
+        FastWriter.current = self
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False):
+        # Pelican's rules on writing a file twice, then a file that only
+        # reaches the disk when its bytes differ.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time'
+                )
+            return io.StringIO()  # the overriding version stays
+        if filename in self._written_files and not override:
+            # Two pages for one file: the editor's message, not a traceback.
+            first = self._owners.get(filename, "another page")
+            report(self.double_write(filename, first, self._current))
+            return io.StringIO()
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        self._owners.setdefault(filename, self._current)
+        return _ChangedOnlyFile(filename, encoding)
+
+    def write_file(self, name: Any, template: Any, context: dict, *args, **kwargs):
+        if self.workers == 1:
+            return super().write_file(name, template, context, *args, **kwargs)
+        # Rendered at flush(); the context as it is now (generators add keys
+        # to the shared context as they go).
+        source = self.source_of(template, kwargs)
+        self._queue.append(((name, template, dict(context), *args), kwargs, source))
+        return None
+
+    def flush(self) -> None:
+        """Render and write every page noted, on every core."""
+        queue, self._queue = self._queue, []
+        if not queue:
+            return
+        workers = self.workers if len(queue) >= 2 * self.workers else 1
+        before = set(self._written_files)
+        known_errors = len(ERRORS)
+
+        def render(share: list) -> list[tuple[str, str, str]]:
+            """("file", path, owner) per file written and ("error", message,
+            path) per double write: workers hand their findings back."""
+            self._written_files = set(before)
+            mistakes = len(ERRORS)
+            for args, kwargs, source in share:
+                self._current = source
+                Writer.write_file(self, *args, **kwargs)
+            files = [
+                ("file", name, self._owners.get(name, ""))
+                for name in sorted(self._written_files - before)
+            ]
+            return files + [("error", str(e), e.path) for e in ERRORS[mistakes:]]
+
+        results = run_shares([queue[i::workers] for i in range(workers)], render)
+        # Each worker logged its own messages; the parent keeps the list.
+        del ERRORS[known_errors:]
+        errors = [entry for entry in results if entry[0] == "error"]
+        ERRORS.extend(_Reported(message, path) for _kind, message, path in errors)
+        written = [(name, owner) for kind, name, owner in results if kind == "file"]
+        counts = Counter(name for name, _owner in written)
+        for name in sorted(n for n, count in counts.items() if count > 1):
+            first, second = [owner for n, owner in written if n == name][:2]
+            report(self.double_write(name, first, second))
+        self._written_files = before | set(counts)
+        for name, owner in written:
+            self._owners.setdefault(name, owner)

@@ -1,0 +1,122 @@
+"""Faster builds write the same site: a cached, parallel, incremental build is
+byte for byte a clean one, and a content mistake is never hidden by a cache."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import copy_project
+
+
+def pelican(project: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+        + ["-o", str(output), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def assert_same_site(built: Path, clean: Path) -> None:
+    ours, reference = files(built), files(clean)
+    assert sorted(ours) == sorted(reference)
+    different = [name for name in reference if ours[name] != reference[name]]
+    assert not different, f"differs from a clean build: {different[:10]}"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_cached_rebuild_after_an_edit_equals_a_clean_serial_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out = project / "output"
+    assert pelican(project, out).returncode == 0
+    assert (project / "cache").is_dir(), "the read cache is kept between builds"
+    untouched = out / "fr/programme/health/index.html"
+    stamp = untouched.stat().st_mtime_ns
+
+    article = project / "content/news/water-drought-plan.fr.md"
+    edit(article, 'title: "', 'title: "Sécheresse, mise à jour : ')
+    rebuilt = pelican(project, out)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+
+    page = (out / "fr/actualites/water-drought-plan/index.html").read_text("utf-8")
+    assert "Sécheresse, mise à jour" in page
+    listing = (out / "fr/actualites/index.html").read_text("utf-8")
+    assert "Sécheresse, mise à jour" in listing, "listings follow the edit"
+    # A page whose bytes did not change is not rewritten (rsync, browsers).
+    assert untouched.stat().st_mtime_ns == stamp
+
+    clean_project = copy_project(tmp_path / "clean")
+    (clean_project / "content/news/water-drought-plan.fr.md").write_bytes(
+        article.read_bytes()
+    )
+    clean = tmp_path / "clean-output"
+    result = pelican(clean_project, clean, "-e", "BUILD_WORKERS=1")
+    assert result.returncode == 0, result.stderr
+    assert_same_site(out, clean)
+
+
+def test_a_cached_build_still_reports_mistakes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    out = project / "output"
+    broken = project / "content/news/broken.fr.md"
+    broken.write_text("---\ntitle: x\ndate: 2024-13-45\nsummary: s\n---\n\nx\n")
+    message = 'content/news/broken.fr.md:3: date "2024-13-45" is not a date'
+    for _build in range(2):  # the second build reads the others from cache
+        result = pelican(project, out)
+        assert message in result.stdout + result.stderr
+
+    # A region disappears: news that names it was read (and cached) as
+    # valid, and must now be reported.
+    for region in (project / "content/regions").glob("souss-massa.*.md"):
+        region.unlink()
+    result = pelican(project, out)
+    log = result.stdout + result.stderr
+    assert 'region "souss-massa" does not exist' in log
+
+
+def test_editor_loop_shows_the_page_first_then_matches_a_clean_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    article = project / "content/news/water-drought-plan.fr.md"
+    script = f"""
+import sys
+sys.path.insert(0, "plugins")
+from fast_build.live import EditorLoop
+loop = EditorLoop("pelicanconf.py", "output")
+loop.full_build()
+text = open({str(article)!r}, encoding="utf-8").read()
+open({str(article)!r}, "w", encoding="utf-8").write(text + "\\nMot ajouté.\\n")
+assert loop.rebuild_page({str(article)!r}), "one page, not a full build"
+page = open("output/fr/actualites/water-drought-plan/index.html", encoding="utf-8")
+assert "Mot ajouté." in page.read()
+loop.full_build_soon().join()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    clean_project = copy_project(tmp_path / "clean")
+    (clean_project / "content/news/water-drought-plan.fr.md").write_bytes(
+        article.read_bytes()
+    )
+    clean = tmp_path / "clean-output"
+    assert pelican(clean_project, clean).returncode == 0
+    assert_same_site(project / "output", clean)
