@@ -221,3 +221,32 @@ def test_a_double_write_becomes_a_message_not_a_traceback(settings, tmp_path):
         "site's feeds page; give it another slug (a line 'slug: ...')"
     ]
     assert (tmp_path / "fr/feeds/index.html").read_text() == "page"
+
+
+def test_a_double_write_in_parallel_rendering_is_the_same_message(settings, tmp_path):
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+
+    from fast_build.writing import FastWriter
+    from multilingual.errors import ERRORS
+
+    template = Environment().from_string("{{ text }}")
+    template.name = "feeds.html"
+    writer = FastWriter(
+        str(tmp_path),
+        settings={**settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
+    )
+    page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
+    context = {**settings, "localsiteurl": "", "text": "page"}
+    ERRORS.clear()
+    # Enough pages for two workers; the clash lands in different workers.
+    for number in range(6):
+        writer.write_file(f"fr/p{number}/index.html", template, context)
+    writer.write_file("fr/feeds/index.html", template, context, page=page)
+    writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
+    writer.flush()
+    assert [str(e) for e in ERRORS] == [
+        "content/pages/feeds.fr.md: its address /fr/feeds/ is also written by the "
+        "site's feeds page; give it another slug (a line 'slug: ...')"
+    ]

@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 
 from .compress import precompress
-from .fingerprint import fingerprint_assets, rewrite_pages
+from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
 from .headers import content_security_policy, write_headers_file
 
 logger = logging.getLogger(__name__)
@@ -46,16 +46,49 @@ DEFAULT_TEXT = (
 )
 
 
+# Fingerprinted names of this build, once worked out.
+_names: dict[str, str] | None = None
+
+
+def fingerprint(pelican: Any) -> dict[str, str]:
+    """Give the theme's assets their hashed names (once per build)."""
+    global _names
+    settings = pelican.settings
+    if _names is None:
+        _names = {}
+        if settings.get("ASSET_FINGERPRINT", True):
+            _names = fingerprint_assets(
+                pelican.output_path,
+                settings["THEME_STATIC_DIR"],
+                tuple(settings.get("ASSET_EXTENSIONS", DEFAULT_EXTENSIONS)),
+            )
+    return _names
+
+
+def before_pages(pelican: Any) -> None:
+    """With fast_build, pages get the hashed names as they are written, so a
+    page whose bytes did not change is not touched."""
+    from fast_build.writing import PAGE_FILTERS
+
+    names = fingerprint(pelican)
+    siteurl = pelican.settings.get("SITEURL", "")
+    output = pelican.output_path
+    PAGE_FILTERS[:] = [
+        lambda path, html: rewrite_html(html, path, output, names, siteurl)
+    ]
+
+
+def reset(_pelican: Any) -> None:
+    global _names
+    _names = None
+
+
 def finalize(pelican: Any) -> None:
     settings = pelican.settings
     output = pelican.output_path
-    names: dict[str, str] = {}
-    if settings.get("ASSET_FINGERPRINT", True):
-        names = fingerprint_assets(
-            output,
-            settings["THEME_STATIC_DIR"],
-            tuple(settings.get("ASSET_EXTENSIONS", DEFAULT_EXTENSIONS)),
-        )
+    names = fingerprint(pelican)
+    if names:
+        # Pages written outside the writer (and all pages without fast_build).
         pages = rewrite_pages(output, names, settings.get("SITEURL", ""))
         logger.info("Fingerprinted %d assets, %d pages updated", len(names), pages)
     security = dict(settings.get("SECURITY_HEADERS", {}))
@@ -78,4 +111,10 @@ def finalize(pelican: Any) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(reset)
     signals.finalized.connect(finalize)
+    try:
+        from fast_build.writing import BEFORE_FLUSH
+    except ImportError:  # fast_build is not installed: pages rewritten at the end
+        return
+    BEFORE_FLUSH.append(before_pages)

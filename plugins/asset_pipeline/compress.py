@@ -33,9 +33,9 @@ def _compressed(data: bytes, suffix: str, cache: str | None) -> bytes:
     except FileNotFoundError:
         packed = ENCODERS[suffix](data)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "wb") as handle:
+        with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
             handle.write(packed)
-        os.replace(path + ".tmp", path)
+        os.replace(f"{path}.{os.getpid()}.tmp", path)
         return packed
 
 

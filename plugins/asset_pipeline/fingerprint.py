@@ -96,9 +96,34 @@ def fingerprint_assets(
     }
 
 
+def rewrite_html(html: str, path: str, output: str, names: dict, siteurl: str) -> str:
+    """One page (written at `path` under `output`) with fingerprinted names."""
+    prefixes = [p for p in (siteurl.rstrip("/") + "/", "/") if p]
+    page_folder = os.path.relpath(os.path.dirname(path), output).replace(os.sep, "/")
+
+    def replace(match: re.Match) -> str:
+        attribute, quote, url = match.groups()
+        location = url.split("#")[0].split("?")[0]
+        for prefix in prefixes:
+            if location.startswith(prefix):
+                relative = location[len(prefix) :]
+                break
+        else:
+            if ":" in location:
+                return match.group(0)
+            relative = posixpath.normpath(posixpath.join(page_folder, location))
+        if relative not in names:
+            return match.group(0)
+        new = url.replace(
+            posixpath.basename(relative), posixpath.basename(names[relative]), 1
+        )
+        return f"{attribute}={quote}{new}{quote}"
+
+    return HTML_REFERENCE.sub(replace, html)
+
+
 def rewrite_pages(output: str, names: dict[str, str], siteurl: str) -> int:
     """Make every page link to fingerprinted names; return how many changed."""
-    prefixes = [p for p in (siteurl.rstrip("/") + "/", "/") if p]
     changed = 0
     for folder, dirs, files in os.walk(output):
         dirs[:] = [d for d in dirs if d not in SKIP_FOLDERS]
@@ -106,29 +131,9 @@ def rewrite_pages(output: str, names: dict[str, str], siteurl: str) -> int:
             if not name.endswith(".html"):
                 continue
             path = os.path.join(folder, name)
-            page_folder = os.path.relpath(folder, output).replace(os.sep, "/")
-
-            def replace(match: re.Match, page_folder=page_folder) -> str:
-                attribute, quote, url = match.groups()
-                location = url.split("#")[0].split("?")[0]
-                for prefix in prefixes:
-                    if location.startswith(prefix):
-                        relative = location[len(prefix) :]
-                        break
-                else:
-                    if ":" in location:
-                        return match.group(0)
-                    relative = posixpath.normpath(posixpath.join(page_folder, location))
-                if relative not in names:
-                    return match.group(0)
-                new = url.replace(
-                    posixpath.basename(relative), posixpath.basename(names[relative]), 1
-                )
-                return f"{attribute}={quote}{new}{quote}"
-
             with open(path, encoding="utf-8") as handle:
                 page = handle.read()
-            rewritten = HTML_REFERENCE.sub(replace, page)
+            rewritten = rewrite_html(page, path, output, names, siteurl)
             if rewritten != page:
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(rewritten)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,12 +73,11 @@ class CalendarGenerator(Generator):
         cal.add("name", title)  # RFC 7986
         cal.add("x-wr-calname", title)  # what most applications read
         cal.add("x-wr-timezone", self.settings["TIMEZONE"])
-        stamp = self.context["now"].astimezone(ZoneInfo("UTC")).replace(microsecond=0)
         domain = self.settings["PARTY"]["tag_authority"].split(",")[0]
         for item in events:
             event = Event()
             event.add("uid", f"{item.section}/{item.key}/{item.lang}@{domain}")
-            event.add("dtstamp", stamp)
+            event.add("dtstamp", last_revised(item))
             event.add("dtstart", item.start.astimezone(tz))
             event.add("dtend", item.end.astimezone(tz))
             if getattr(item, "modified", None):
@@ -115,3 +114,14 @@ class CalendarGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
+
+
+def last_revised(item: Any) -> datetime:
+    """DTSTAMP: when the event was last revised (its modified: date, else its
+    file's), not the build time, so an unchanged calendar is byte for byte
+    the same and calendar applications see nothing new."""
+    if item.metadata.get("modified") is not None:
+        when = item.metadata["modified"]
+    else:
+        when = datetime.fromtimestamp(os.stat(item.source_path).st_mtime, UTC)
+    return when.astimezone(UTC).replace(microsecond=0)

@@ -17,7 +17,7 @@ from multilingual import stop_after_writing
 
 from .reading import CACHE, PrefetchingReader
 from .urls import freeze_urls
-from .writing import FastWriter
+from .writing import BEFORE_FLUSH, FastWriter
 
 
 def use_reader(readers: Any) -> None:
@@ -33,8 +33,10 @@ def finish(_pelican: Any) -> None:
     """Write the pages noted by the writer, then keep what was read."""
     writer = FastWriter.current
     if writer is not None:
-        FastWriter.current, FastWriter.last = None, writer
+        for prepare in BEFORE_FLUSH:
+            prepare(_pelican)
         writer.flush()
+        FastWriter.current, FastWriter.last = None, writer
     CACHE.save()
     # A page written twice is only known now: a production build stops here.
     stop_after_writing(_pelican)

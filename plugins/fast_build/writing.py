@@ -13,6 +13,7 @@ import io
 import logging
 import os
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -40,6 +41,15 @@ def write_if_changed(path: str, data: bytes) -> bool:
     return True
 
 
+# Changes made to every page before it is compared and written, as
+# (path, html) -> html: plugins that used to rewrite pages after the build
+# (asset_pipeline's fingerprinted names) do it here, so an unchanged page is
+# never touched. Plugins add theirs through BEFORE_FLUSH, once assets exist.
+PAGE_FILTERS: list[Callable[[str, str], str]] = []
+# Called with the Pelican object just before the noted pages are rendered.
+BEFORE_FLUSH: list[Callable[[Any], None]] = []
+
+
 class _ChangedOnlyFile(io.StringIO):
     """What Pelican's writer writes into; reaches the disk only if different."""
 
@@ -49,7 +59,10 @@ class _ChangedOnlyFile(io.StringIO):
 
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
-            write_if_changed(self.path, self.getvalue().encode(self.encoding_name))
+            text = self.getvalue()
+            for page_filter in PAGE_FILTERS:
+                text = page_filter(self.path, text)
+            write_if_changed(self.path, text.encode(self.encoding_name))
         super().__exit__(*exc)
 
 
@@ -93,7 +106,7 @@ class FastWriter(SafeWriter):
         return _ChangedOnlyFile(filename, encoding)
 
     def write_file(self, name: Any, template: Any, context: dict, *args, **kwargs):
-        if self.workers == 1:
+        if FastWriter.current is not self:  # the editor loop: one page, now
             return super().write_file(name, template, context, *args, **kwargs)
         # Rendered at flush(); the context as it is now (generators add keys
         # to the shared context as they go).

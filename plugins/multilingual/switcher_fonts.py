@@ -34,9 +34,9 @@ def _codepoints(data: bytes, cache_dir: str) -> set[int]:
 
     found = set(TTFont(io.BytesIO(data)).getBestCmap())
     os.makedirs(cache_dir, exist_ok=True)
-    with open(path + ".tmp", "w", encoding="ascii") as handle:
+    with open(f"{path}.{os.getpid()}.tmp", "w", encoding="ascii") as handle:
         handle.write(" ".join(map(str, sorted(found))))
-    os.replace(path + ".tmp", path)
+    os.replace(f"{path}.{os.getpid()}.tmp", path)
     return found
 
 
@@ -68,8 +68,8 @@ def build_switcher_fonts(
             subsetter.populate(unicodes=covered)
             subsetter.subset(font)
             os.makedirs(cache_dir, exist_ok=True)
-            subset.save_font(font, cached + ".tmp", options)
-            os.replace(cached + ".tmp", cached)
+            subset.save_font(font, f"{cached}.{os.getpid()}.tmp", options)
+            os.replace(f"{cached}.{os.getpid()}.tmp", cached)
         with (
             open(cached, "rb") as src,
             open(os.path.join(output_dir, name), "wb") as dst,

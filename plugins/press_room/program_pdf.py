@@ -18,6 +18,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -164,7 +165,9 @@ def blocks_of(chapters: list[Any], title: str, subtitle: str) -> list[Block]:
     return found
 
 
-def render_pdf(blocks: list[Block], fonts: list[str], direction: str) -> bytes:
+def render_pdf(
+    blocks: list[Block], fonts: list[str], direction: str, when: datetime
+) -> bytes:
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
     page = draw = None
@@ -198,7 +201,14 @@ def render_pdf(blocks: list[Block], fonts: list[str], direction: str) -> bytes:
     # sharp and a few tens of KB per page (greys would go through JPEG).
     bilevel = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
     bilevel[0].save(
-        buffer, "PDF", save_all=True, append_images=bilevel[1:], resolution=150.0
+        buffer,
+        "PDF",
+        save_all=True,
+        append_images=bilevel[1:],
+        resolution=150.0,
+        # Dated by its text, not by the build: the same program, the same file.
+        creationDate=when.utctimetuple(),
+        modDate=when.utctimetuple(),
     )
     return buffer.getvalue()
 
@@ -231,7 +241,11 @@ def program_pdf(
     cached = Path(settings.get("CACHE_PATH", "cache"), "press-kit", f"{key}.pdf")
     if cached.exists():
         return cached.read_bytes()
-    data = render_pdf(blocks, fonts, lang.direction)
+    # The program's date: its newest chapter file.
+    when = max(
+        datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC) for c in chapters
+    )
+    data = render_pdf(blocks, fonts, lang.direction, when)
     cached.parent.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(data)
     return data

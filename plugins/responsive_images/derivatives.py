@@ -87,9 +87,9 @@ class Processor:
         if made is None:
             made = self._encode(source, base, extension)
             os.makedirs(self.cache, exist_ok=True)
-            with open(manifest + ".tmp", "w", encoding="utf-8") as handle:
+            with open(f"{manifest}.{os.getpid()}.tmp", "w", encoding="utf-8") as handle:
                 json.dump(made, handle)
-            os.replace(manifest + ".tmp", manifest)
+            os.replace(f"{manifest}.{os.getpid()}.tmp", manifest)
         return self._publish(path, made, extension)
 
     def _cached(self, manifest: str) -> dict[str, Any] | None:
@@ -151,8 +151,8 @@ class Processor:
             options.update(quality=self.options["quality"], method=6)
         elif fmt == "PNG":
             options["optimize"] = True
-        image.save(target + ".tmp", fmt, **options)
-        os.replace(target + ".tmp", target)
+        image.save(f"{target}.{os.getpid()}.tmp", fmt, **options)
+        os.replace(f"{target}.{os.getpid()}.tmp", target)
         self.encoded += 1
         logger.debug("Encoded %s", target)
 

@@ -103,7 +103,7 @@ class SiteMetadataGenerator(Generator):
         if site.topic_names:
             topics_index = site.alternates_for(site.topics_url)
             pages += [(alt.url, topics_index, None) for alt in topics_index]
-            for topic in {topic for topic, _lang in site.by_topic}:
+            for topic in sorted({topic for topic, _lang in site.by_topic}):
                 available = [a for a in site.alternates_of_topic(topic) if a.available]
                 pages += [(alt.url, available, None) for alt in available]
         for group in site.groups.values():

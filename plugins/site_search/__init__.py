@@ -11,7 +11,10 @@ switcher, footers, listings and home pages stay out of the results.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import shutil
 import subprocess
 from typing import Any
 
@@ -62,6 +65,8 @@ def pagefind_executable() -> str:
 
 def build_index(pelican: Any) -> None:
     """Index the written output; Pagefind adds its files under pagefind/."""
+    # A fresh index each time: fragments of pages since changed would stay.
+    shutil.rmtree(os.path.join(pelican.output_path, "pagefind"), ignore_errors=True)
     result = subprocess.run(
         [pagefind_executable(), "--site", pelican.output_path, "--silent"],
         capture_output=True,
@@ -71,6 +76,14 @@ def build_index(pelican: Any) -> None:
         raise RuntimeError(
             f"site_search: Pagefind failed:\n{result.stdout}{result.stderr}"
         )
+    # Pagefind lists the languages in no fixed order: sorted, the same site
+    # gives the same file (builds compare file by file, rsync sends nothing).
+    entry = os.path.join(pelican.output_path, "pagefind", "pagefind-entry.json")
+    if os.path.exists(entry):
+        with open(entry, encoding="utf-8") as handle:
+            data = json.load(handle)
+        with open(entry, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, sort_keys=True, separators=(",", ":"))
     log.info("site_search: search index written to pagefind/")
 
 

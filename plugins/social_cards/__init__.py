@@ -150,8 +150,10 @@ class Cards:
             os.makedirs(self.cache, exist_ok=True)
             # 64 colours hold the flat colours and the text's antialiasing:
             # a third of the size of a full-colour PNG.
-            image.quantize(colors=64).save(cached + ".tmp", "PNG", optimize=True)
-            os.replace(cached + ".tmp", cached)
+            image.quantize(colors=64).save(
+                f"{cached}.{os.getpid()}.tmp", "PNG", optimize=True
+            )
+            os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
         os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
