@@ -437,6 +437,8 @@ def _failing_audits(result: dict, category: str, url: str) -> list[str]:
         for ref in result["categories"][category]["auditRefs"]
         if ref["weight"] and (audits[ref["id"]].get("score") or 0) < 1
     ]
+
+
 @task(
     help={
         "sizes": "translation groups per corpus, comma-separated (3 files each)",
