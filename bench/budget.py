@@ -70,8 +70,10 @@ def pages_to_measure(output: Path) -> list[str]:
 
 
 def _is_article(output: Path, url: str) -> bool:
+    """A news item or press release (events and people are "article" for
+    Open Graph too, but only these carry a publication time)."""
     page = output / url.strip("/") / "index.html"
-    return page.exists() and 'property="og:type" content="article"' in page.read_text(
+    return page.exists() and 'property="article:published_time"' in page.read_text(
         "utf-8"
     )
 
