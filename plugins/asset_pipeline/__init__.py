@@ -78,9 +78,26 @@ def before_pages(pelican: Any) -> None:
     ]
 
 
+def _written_by_fast_build() -> frozenset:
+    """Pages fast_build's writer wrote through the page filter this build."""
+    try:
+        from fast_build.writing import PAGE_FILTERS, FastWriter
+    except ImportError:
+        return frozenset()
+    writer = FastWriter.last
+    if not PAGE_FILTERS or writer is None:
+        return frozenset()
+    return frozenset(writer.written_files)
+
+
 def reset(_pelican: Any) -> None:
     global _names
     _names = None
+    try:
+        from fast_build.writing import PAGE_FILTERS
+    except ImportError:
+        return
+    PAGE_FILTERS.clear()
 
 
 def finalize(pelican: Any) -> None:
@@ -88,8 +105,11 @@ def finalize(pelican: Any) -> None:
     output = pelican.output_path
     names = fingerprint(pelican)
     if names:
-        # Pages written outside the writer (and all pages without fast_build).
-        pages = rewrite_pages(output, names, settings.get("SITEURL", ""))
+        # Pages written outside the writer (and all pages without fast_build):
+        # those fast_build wrote already carry the names, and are not re-read.
+        pages = rewrite_pages(
+            output, names, settings.get("SITEURL", ""), _written_by_fast_build()
+        )
         logger.info("Fingerprinted %d assets, %d pages updated", len(names), pages)
     security = dict(settings.get("SECURITY_HEADERS", {}))
     policy = settings.get("CONTENT_SECURITY_POLICY")

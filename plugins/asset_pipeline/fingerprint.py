@@ -122,8 +122,11 @@ def rewrite_html(html: str, path: str, output: str, names: dict, siteurl: str) -
     return HTML_REFERENCE.sub(replace, html)
 
 
-def rewrite_pages(output: str, names: dict[str, str], siteurl: str) -> int:
-    """Make every page link to fingerprinted names; return how many changed."""
+def rewrite_pages(
+    output: str, names: dict[str, str], siteurl: str, done: frozenset = frozenset()
+) -> int:
+    """Make every page link to fingerprinted names; return how many changed.
+    Pages in `done` (absolute paths) already have them and are not read."""
     changed = 0
     for folder, dirs, files in os.walk(output):
         dirs[:] = [d for d in dirs if d not in SKIP_FOLDERS]
@@ -131,6 +134,8 @@ def rewrite_pages(output: str, names: dict[str, str], siteurl: str) -> int:
             if not name.endswith(".html"):
                 continue
             path = os.path.join(folder, name)
+            if path in done:
+                continue
             with open(path, encoding="utf-8") as handle:
                 page = handle.read()
             rewritten = rewrite_html(page, path, output, names, siteurl)

@@ -114,6 +114,11 @@ class FastWriter(SafeWriter):
         self._queue.append(((name, template, dict(context), *args), kwargs, source))
         return None
 
+    @property
+    def written_files(self) -> set[str]:
+        """Absolute paths of the files this writer wrote (or left unchanged)."""
+        return set(self._written_files)
+
     def flush(self) -> None:
         """Render and write every page noted, on every core."""
         queue, self._queue = self._queue, []
