@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, Site, build_site
 from PIL import Image, ImageChops, ImageFont, features
 
-from social_cards.render import Style, render_card
+from social_cards.render import Style, render_base, render_card
 
 KEY = "news/trilingual-website-launch"
 ARTICLES = {
@@ -100,14 +100,9 @@ def test_one_card_per_language_with_the_title_drawn(production: Site):
 
 
 def _draw(title: str, style: Style) -> Image.Image:
+    base = render_base(name="", style=style, colors={}, logo=None)
     return render_card(
-        title=title,
-        name="",
-        footer="",
-        style=style,
-        footer_style=style,
-        colors={},
-        logo=None,
+        base=base, title=title, footer="", style=style, footer_style=style
     )
 
 
