@@ -123,3 +123,28 @@ loop.full_build_soon().join()
     clean = tmp_path / "clean-output"
     assert pelican(clean_project, clean).returncode == 0
     assert_same_site(project / "output", clean)
+
+
+def test_development_and_production_builds_keep_their_own_read_cache(tmp_path):
+    """`invoke preview` between two `invoke build`s does not make the next
+    development build read every file again (their settings differ)."""
+    project = copy_project(tmp_path / "project")
+
+    def build(settings: str, output: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", "content", "-s", settings]
+            + ["-o", output, "--verbose"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        assert result.returncode == 0, result.stderr
+        return " ".join((result.stdout + result.stderr).split())
+
+    assert "0 unchanged from the cache" in build("pelicanconf.py", "dev")
+    assert "0 unchanged from the cache" in build("publishconf.py", "prod")
+    again = build("pelicanconf.py", "dev")
+    assert "fast_build: 0 files read" in again
+    # Two worlds, two files; older ones are removed.
+    assert len(list((project / "cache").glob("fast_build-reads-*.pickle"))) == 2

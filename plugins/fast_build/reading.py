@@ -30,7 +30,10 @@ from .workers import run_shares, worker_count
 
 logger = logging.getLogger(__name__)
 
-CACHE_NAME = "fast_build-reads.pickle"
+# One file per world (see world_stamp), so the development and production
+# builds, whose settings differ, each keep theirs; KEEP_WORLDS newest are kept.
+CACHE_NAME = "fast_build-reads-{world}.pickle"
+KEEP_WORLDS = 2
 # Below this many files to read, forking costs more than it saves.
 MIN_PARALLEL = 24
 
@@ -50,18 +53,20 @@ class ReadCache:
         self.path = ""
 
     def open(self, settings: dict[str, Any]) -> None:
-        """Load from disk once; drop everything when the world changed."""
+        """Load this world's file from disk, once."""
         world = world_stamp(settings)
-        path = os.path.join(settings["CACHE_PATH"], CACHE_NAME)
-        if path != self.path:
-            self.path, self.world, self.entries = path, "", {}
-            try:
-                with open(path, "rb") as handle:
-                    self.world, self.entries = pickle.load(handle)
-            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
-                pass
-        if world != self.world:
-            self.world, self.entries, self.dirty = world, {}, True
+        name = CACHE_NAME.format(world=world[:16])
+        path = os.path.join(settings["CACHE_PATH"], name)
+        if path == self.path:
+            return
+        self.path, self.world, self.entries, self.dirty = path, world, {}, True
+        try:
+            with open(path, "rb") as handle:
+                stored, entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+            return
+        if stored == world:
+            self.entries, self.dirty = entries, False
 
     def get(self, path: str, settings: dict[str, Any]) -> Any | None:
         entry = self.entries.get(path)
@@ -77,11 +82,28 @@ class ReadCache:
     def save(self) -> None:
         if not self.dirty or not self.path:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        folder = os.path.dirname(self.path)
+        os.makedirs(folder, exist_ok=True)
         with open(self.path + ".tmp", "wb") as handle:
             pickle.dump((self.world, self.entries), handle, pickle.HIGHEST_PROTOCOL)
         os.replace(self.path + ".tmp", self.path)
         self.dirty = False
+        # Files of worlds gone by (content files added, settings or code
+        # changed) would pile up: the newest are kept, this one among them.
+        prefix, suffix = CACHE_NAME.split("{world}")
+        older = sorted(
+            (
+                entry
+                for entry in os.scandir(folder)
+                if entry.name.startswith(prefix.rstrip("-"))
+                and entry.name.endswith(suffix)
+                and entry.path != self.path
+            ),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for entry in older[KEEP_WORLDS - 1 :]:
+            os.remove(entry.path)
 
 
 CACHE = ReadCache()
@@ -198,6 +220,12 @@ class PrefetchingReader(FrontMatterMarkdownReader):
                 ready[path] = cached
             else:
                 todo.append(path)
+        # Says why a build is slow or fast: a cold cache reads everything.
+        logger.info(
+            "fast_build: %d files read, %d unchanged from the cache",
+            len(todo),
+            len(ready),
+        )
         workers = worker_count(settings) if len(todo) >= MIN_PARALLEL else 1
         results = run_shares(
             [todo[i::workers] for i in range(workers)],
