@@ -9,8 +9,10 @@ of processes (default: one per core; 1 turns the parallel work off);
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from multilingual import stop_after_writing
@@ -18,6 +20,17 @@ from multilingual import stop_after_writing
 from .reading import CACHE, PrefetchingReader
 from .urls import freeze_urls
 from .writing import BEFORE_FLUSH, FastWriter
+
+
+def cache_templates(pelican: Any) -> None:
+    """Compiled templates kept in CACHE_PATH/jinja: compiling the theme cost
+    about a second a build, in every worker, as each compiled its own."""
+    options = dict(pelican.settings.get("JINJA_ENVIRONMENT", {}))
+    if "bytecode_cache" not in options:
+        folder = os.path.join(pelican.settings["CACHE_PATH"], "jinja")
+        os.makedirs(folder, exist_ok=True)
+        options["bytecode_cache"] = FileSystemBytecodeCache(folder)
+        pelican.settings["JINJA_ENVIRONMENT"] = options
 
 
 def use_reader(readers: Any) -> None:
@@ -43,6 +56,7 @@ def finish(_pelican: Any) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(cache_templates)
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(freeze_urls)
