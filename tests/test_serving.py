@@ -191,3 +191,26 @@ def test_fingerprinting_covers_new_scripts_and_leaves_pagefind_alone(
     assert sorted(p.name for p in (site.root / "pagefind").iterdir()) == (
         pagefind_files
     )
+
+
+def test_compressed_copies_cache_keeps_only_the_current_pages(tmp_path: Path):
+    """Kept between builds (CI cache), the cache must not grow with every
+    edit: copies of pages that changed or went are removed."""
+    from asset_pipeline.compress import precompress
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    for name in ("a", "b"):
+        (site / f"{name}.html").write_text(f"<p>{name}</p>" * 200, "utf-8")
+    assert precompress(str(site), (".html",), str(cache), workers=1) == 2
+    assert len([p for p in cache.rglob("*") if p.is_file()]) == 4
+
+    (site / "a.html").write_text("<p>changed</p>" * 200, "utf-8")
+    (site / "b.html").unlink()
+    (site / "b.html.gz").unlink()
+    (site / "b.html.br").unlink()
+    assert precompress(str(site), (".html",), str(cache), workers=1) == 1
+    kept = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert len(kept) == 2, kept
+    data = (site / "a.html").read_bytes()
+    assert brotli.decompress((site / "a.html.br").read_bytes()) == data

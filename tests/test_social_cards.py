@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Site, build_site
+from conftest import ROOT, Site, build_site, copy_project
 from PIL import Image, ImageChops, ImageFont, features
 
 from social_cards.render import Style, render_base, render_card
@@ -122,3 +122,25 @@ def test_arabic_title_is_shaped_and_right_to_left():
     ink = ImageChops.difference(shaped, Image.new("RGB", shaped.size, "#1f6f50"))
     left, _top, right, _bottom = ink.crop((0, 150, 1200, 500)).getbbox()
     assert right > 1100 and left > 150
+
+
+def test_a_changed_title_gets_a_new_card_and_the_old_leaves_the_cache(
+    tmp_path: Path,
+):
+    project = copy_project(tmp_path / "project")
+    site = Site(project / "output")
+    build_site(site.root, "publishconf.py", project)
+    old = _card_file(site, site.page(ARTICLES["fr"])).name
+    cache = project / "cache/social_cards"
+    assert (cache / old).exists()
+
+    article = project / f"content/{KEY}.fr.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace('title: "', 'title: "Mis à jour, ', 1), "utf-8")
+    build_site(site.root, "publishconf.py", project)
+    new = _card_file(site, site.page(ARTICLES["fr"])).name
+    assert new != old
+    assert (cache / new).exists()
+    assert not (cache / old).exists(), "old cards do not pile up in the cache"
+    # The other languages' cards were kept, not drawn again.
+    assert (cache / _card_file(site, site.page(ARTICLES["ar"])).name).exists()

@@ -27,12 +27,16 @@ ENCODERS = {
 }
 
 
+def _cache_name(data: bytes, suffix: str) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    # The level is part of the name: a new level compresses again.
+    return os.path.join(digest[:2], f"{digest}-{LEVELS[suffix]}{suffix}")
+
+
 def _compressed(data: bytes, suffix: str, cache: str | None) -> bytes:
     if cache is None:
         return ENCODERS[suffix](data)
-    digest = hashlib.sha256(data).hexdigest()
-    # The level is part of the name: a new level compresses again.
-    path = os.path.join(cache, digest[:2], f"{digest}-{LEVELS[suffix]}{suffix}")
+    path = os.path.join(cache, _cache_name(data, suffix))
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -45,19 +49,30 @@ def _compressed(data: bytes, suffix: str, cache: str | None) -> bytes:
         return packed
 
 
-def _compress_file(job: tuple[str, str | None, int]) -> bool:
-    """Write `.gz` and `.br` beside one file; False when it is too small."""
+def _compress_file(job: tuple[str, str | None, int]) -> list[str] | None:
+    """Write `.gz` and `.br` beside one file and return the cache entries it
+    used; None when the file is too small to gain anything."""
     path, cache, minimum = job
     with open(path, "rb") as handle:
         data = handle.read()
     if len(data) < minimum:
-        return False  # one packet either way
+        return None  # one packet either way
     for suffix in ENCODERS:
         packed = _compressed(data, suffix, cache)
         if len(packed) < len(data):
             with open(path + suffix, "wb") as handle:
                 handle.write(packed)
-    return True
+    return [_cache_name(data, suffix) for suffix in ENCODERS]
+
+
+def _prune(cache: str, used: set[str]) -> None:
+    """Copies of pages that no longer exist, or have changed since, would
+    fill the cache build after build: only this build's are kept."""
+    for folder, _dirs, files in os.walk(cache):
+        for name in files:
+            path = os.path.join(folder, name)
+            if os.path.relpath(path, cache) not in used:
+                os.remove(path)
 
 
 def precompress(
@@ -80,6 +95,11 @@ def precompress(
         ]
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) < 50:
-        return sum(map(_compress_file, jobs))
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return sum(pool.map(_compress_file, jobs, chunksize=16))
+        results = list(map(_compress_file, jobs))
+    else:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            results = list(pool.map(_compress_file, jobs, chunksize=16))
+    done = [names for names in results if names is not None]
+    if cache is not None:
+        _prune(cache, {name for names in done for name in names})
+    return len(done)

@@ -201,13 +201,26 @@ def add_template_function(generator: Any) -> None:
         env.globals["social_card"] = _cards.card
 
 
-def report(_pelican: Any) -> None:
-    if _cards is not None and _cards.options["enabled"]:
-        logger.info(
-            "Social cards: %d cards, %d drawn (the rest cached)",
-            len(_cards.made),
-            _cards.drawn,
-        )
+def report(pelican: Any) -> None:
+    if _cards is None or not _cards.options["enabled"]:
+        return
+    # Cards are drawn in the build's workers too: the output folder, not
+    # this process, knows them all. Cards of old titles leave the cache.
+    folder = os.path.join(pelican.output_path, _cards.options["output"].strip("/"))
+    published = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    removed = 0
+    if os.path.isdir(_cards.cache):
+        for name in os.listdir(_cards.cache):
+            if name.endswith(".png") and name not in published:
+                os.remove(os.path.join(_cards.cache, name))
+                removed += 1
+    logger.info(
+        "Social cards: %d cards, %d drawn here (the rest cached or drawn by "
+        "workers), %d old ones removed from the cache",
+        len(published),
+        _cards.drawn,
+        removed,
+    )
 
 
 def register() -> None:
