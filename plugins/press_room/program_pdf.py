@@ -65,9 +65,20 @@ class Typesetter:
     def __init__(self, fonts: list[str], direction: str):
         self.fonts = fonts
         self.rtl = direction == "rtl"
+        # A program says the same words again and again: each word is cut
+        # into runs, measured and ordered once per size.
+        self._runs: dict[tuple[str, int], list[tuple[str, Any]]] = {}
+        self._widths: dict[tuple[str, int], float] = {}
+        self._visuals: dict[tuple[str, int], list[tuple[str, Any, str, float]]] = {}
 
     def runs(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         """The word cut where the font that can draw it changes."""
+        key = (word, size)
+        if key not in self._runs:
+            self._runs[key] = self._cut(word, size)
+        return self._runs[key]
+
+    def _cut(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         runs: list[list[Any]] = []
         for char in word:
             current = runs[-1][1] if runs else None
@@ -87,13 +98,29 @@ class Typesetter:
         return "rtl" if any(_is_rtl_letter(c) for c in text) else "ltr"
 
     def width(self, word: str, size: int) -> float:
-        return sum(
-            font.getlength(text, direction=self._direction(text))
-            for text, font in self.runs(word, size)
-        )
+        key = (word, size)
+        if key not in self._widths:
+            self._widths[key] = sum(
+                font.getlength(text, direction=self._direction(text))
+                for text, font in self.runs(word, size)
+            )
+        return self._widths[key]
+
+    def visual(self, word: str, size: int) -> list[tuple[str, Any, str, float]]:
+        """The word's runs from left to right as they are seen, each with
+        its font, direction and width."""
+        key = (word, size)
+        if key not in self._visuals:
+            found = []
+            for text, font in self._visual(word, size):
+                direction = self._direction(text)
+                found.append(
+                    (text, font, direction, font.getlength(text, direction=direction))
+                )
+            self._visuals[key] = found
+        return self._visuals[key]
 
     def _visual(self, word: str, size: int) -> list[tuple[str, Any]]:
-        """The word's runs from left to right as they are seen."""
         if not self.rtl:
             return self.runs(word, size)
         if not any(_is_rtl_letter(c) for c in word):
@@ -114,10 +141,9 @@ class Typesetter:
 
     def draw_word(self, draw, x: float, y: float, word: str, size: int, fill) -> None:
         """Draw one word with its left edge at x."""
-        for text, font in self._visual(word, size):
-            direction = self._direction(text)
+        for text, font, direction, advance in self.visual(word, size):
             draw.text((x, y), text, font=font, fill=fill, direction=direction)
-            x += font.getlength(text, direction=direction)
+            x += advance
 
     def lines(self, text: str, size: int, width: int) -> list[list[str]]:
         space = _font(self.fonts[0], size).getlength(" ")
@@ -165,9 +191,10 @@ def blocks_of(chapters: list[Any], title: str, subtitle: str) -> list[Block]:
     return found
 
 
-def render_pdf(
-    blocks: list[Block], fonts: list[str], direction: str, when: datetime
-) -> bytes:
+def draw_pages(
+    blocks: list[Block], fonts: list[str], direction: str
+) -> list[Image.Image]:
+    """The program's pages, greyscale, chapter after chapter."""
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
     page = draw = None
@@ -196,6 +223,13 @@ def render_pdf(
                 new_page()
             setter.draw_line(draw, y, words, size, ink)
             y += leading
+    return pages
+
+
+def render_pdf(
+    blocks: list[Block], fonts: list[str], direction: str, when: datetime
+) -> bytes:
+    pages = draw_pages(blocks, fonts, direction)
     buffer = io.BytesIO()
     # Black and white pages: Pillow stores them with CCITT G4 compression,
     # sharp and a few tens of KB per page (greys would go through JPEG).
