@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class Typesetter:
         # into runs, measured and ordered once per size.
         self._runs: dict[tuple[str, int], list[tuple[str, Any]]] = {}
         self._widths: dict[tuple[str, int], float] = {}
+        self._stamps: dict[tuple[Any, ...], Any] = {}
         self._visuals: dict[tuple[str, int], list[tuple[str, Any, str, float]]] = {}
 
     def runs(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
@@ -139,11 +141,32 @@ class Typesetter:
             for t, f in reversed(self.runs(word, size))
         ]
 
-    def draw_word(self, draw, x: float, y: float, word: str, size: int, fill) -> None:
+    def draw_word(self, page, x: float, y: float, word: str, size: int, fill) -> None:
         """Draw one word with its left edge at x."""
         for text, font, direction, advance in self.visual(word, size):
-            draw.text((x, y), text, font=font, fill=fill, direction=direction)
+            self.stamp(page, x, y, text, font, direction, fill)
             x += advance
+
+    def stamp(self, page, x: float, y: float, text, font, direction, fill) -> None:
+        """draw.text at (x, y) rounded to whole pixels. Rasterizing glyphs
+        with FreeType was most of the time: a text (a word, most often) is
+        drawn once, then pasted wherever it comes again."""
+        key = (text, font, direction)
+        found = self._stamps.get(key)
+        if found is None:
+            left, top, right, bottom = font.getbbox(text, direction=direction)
+            ox, oy = 2 - min(0, math.floor(left)), 2 - min(0, math.floor(top))
+            size = (ox + math.ceil(right) + 2, oy + math.ceil(bottom) + 2)
+            canvas = Image.new("L", size, 0)
+            ImageDraw.Draw(canvas).text(
+                (ox, oy), text, font=font, fill=255, direction=direction
+            )
+            box = canvas.getbbox()  # the ink, as a mask
+            found = (canvas.crop(box), box[0] - ox, box[1] - oy) if box else ()
+            self._stamps[key] = found
+        if found:
+            mask, dx, dy = found
+            page.paste(fill, (round(x) + dx, round(y) + dy), mask)
 
     def lines(self, text: str, size: int, width: int) -> list[list[str]]:
         space = _font(self.fonts[0], size).getlength(" ")
@@ -158,18 +181,18 @@ class Typesetter:
             lines[-1].append(word)
         return [line for line in lines if line]
 
-    def draw_line(self, draw, y: float, words: list[str], size: int, fill) -> None:
+    def draw_line(self, page, y: float, words: list[str], size: int, fill) -> None:
         space = _font(self.fonts[0], size).getlength(" ")
         if not self.rtl:
             x = MARGIN
             for word in words:
-                self.draw_word(draw, x, y, word, size, fill)
+                self.draw_word(page, x, y, word, size, fill)
                 x += self.width(word, size) + space
             return
         x = WIDTH - MARGIN
         for word in words:
             x -= self.width(word, size)
-            self.draw_word(draw, x, y, word, size, fill)
+            self.draw_word(page, x, y, word, size, fill)
             x -= space
 
 
@@ -197,13 +220,12 @@ def draw_pages(
     """The program's pages, greyscale, chapter after chapter."""
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
-    page = draw = None
+    page = None
     y = HEIGHT
 
     def new_page():
-        nonlocal page, draw, y
+        nonlocal page, y
         page = Image.new("L", (WIDTH, HEIGHT), 255)
-        draw = ImageDraw.Draw(page)
         pages.append(page)
         y = MARGIN
 
@@ -221,7 +243,7 @@ def draw_pages(
         for words in setter.lines(block.text, size, WIDTH - 2 * MARGIN):
             if y + leading > HEIGHT - MARGIN:
                 new_page()
-            setter.draw_line(draw, y, words, size, ink)
+            setter.draw_line(page, y, words, size, ink)
             y += leading
     return pages
 
