@@ -143,27 +143,29 @@ class Typesetter:
 
     def draw_word(self, page, x: float, y: float, word: str, size: int, fill) -> None:
         """Draw one word with its left edge at x."""
-        for text, font, direction, advance in self.visual(word, size):
-            self.stamp(page, x, y, text, font, direction, fill)
-            x += advance
+        for run in self.visual(word, size):
+            self.stamp(page, x, y, run, fill)
+            x += run[3]
 
-    def stamp(self, page, x: float, y: float, text, font, direction, fill) -> None:
+    def stamp(self, page, x: float, y: float, run: tuple, fill) -> None:
         """draw.text at (x, y) rounded to whole pixels. Rasterizing glyphs
         with FreeType was most of the time: a text (a word, most often) is
         drawn once, then pasted wherever it comes again."""
-        key = (text, font, direction)
-        found = self._stamps.get(key)
+        found = self._stamps.get(run)
         if found is None:
-            left, top, right, bottom = font.getbbox(text, direction=direction)
-            ox, oy = 2 - min(0, math.floor(left)), 2 - min(0, math.floor(top))
-            size = (ox + math.ceil(right) + 2, oy + math.ceil(bottom) + 2)
-            canvas = Image.new("L", size, 0)
+            text, font, direction, advance = run
+            # Room for marks and swashes beyond the advance and the line.
+            ascent, descent = font.getmetrics()
+            pad = font.size
+            canvas = Image.new(
+                "L", (math.ceil(advance) + 2 * pad, ascent + descent + 2 * pad), 0
+            )
             ImageDraw.Draw(canvas).text(
-                (ox, oy), text, font=font, fill=255, direction=direction
+                (pad, pad), text, font=font, fill=255, direction=direction
             )
             box = canvas.getbbox()  # the ink, as a mask
-            found = (canvas.crop(box), box[0] - ox, box[1] - oy) if box else ()
-            self._stamps[key] = found
+            found = (canvas.crop(box), box[0] - pad, box[1] - pad) if box else ()
+            self._stamps[run] = found
         if found:
             mask, dx, dy = found
             page.paste(fill, (round(x) + dx, round(y) + dy), mask)
@@ -255,7 +257,8 @@ def render_pdf(
     buffer = io.BytesIO()
     # Black and white pages: Pillow stores them with CCITT G4 compression,
     # sharp and a few tens of KB per page (greys would go through JPEG).
-    bilevel = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+    # (Thresholded straight to mode "1": convert("1") would dither first.)
+    bilevel = [p.point(lambda v: 255 if v > 150 else 0, "1") for p in pages]
     bilevel[0].save(
         buffer,
         "PDF",
