@@ -67,20 +67,12 @@ class Typesetter:
         self.fonts = fonts
         self.rtl = direction == "rtl"
         # A program says the same words again and again: each word is cut
-        # into runs, measured and ordered once per size.
-        self._runs: dict[tuple[str, int], list[tuple[str, Any]]] = {}
-        self._widths: dict[tuple[str, int], float] = {}
+        # into runs, ordered and measured once per size.
         self._stamps: dict[tuple[Any, ...], Any] = {}
         self._visuals: dict[tuple[str, int], list[tuple[str, Any, str, float]]] = {}
 
     def runs(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         """The word cut where the font that can draw it changes."""
-        key = (word, size)
-        if key not in self._runs:
-            self._runs[key] = self._cut(word, size)
-        return self._runs[key]
-
-    def _cut(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         runs: list[list[Any]] = []
         for char in word:
             current = runs[-1][1] if runs else None
@@ -100,13 +92,9 @@ class Typesetter:
         return "rtl" if any(_is_rtl_letter(c) for c in text) else "ltr"
 
     def width(self, word: str, size: int) -> float:
-        key = (word, size)
-        if key not in self._widths:
-            self._widths[key] = sum(
-                font.getlength(text, direction=self._direction(text))
-                for text, font in self.runs(word, size)
-            )
-        return self._widths[key]
+        """The advance of the word as drawn: the line breaker and the drawing
+        agree to the 1/64 pixel."""
+        return sum(run[3] for run in self.visual(word, size))
 
     def visual(self, word: str, size: int) -> list[tuple[str, Any, str, float]]:
         """The word's runs from left to right as they are seen, each with
