@@ -7,6 +7,10 @@ subsetting fonts in a PDF writer of our own. Pillow has no font fallback, so
 each word is split into runs by the first configured font that has the
 character (Tifinagh and Naskh have no Latin digits or percent sign), and
 right-to-left lines place their words, and the runs of a word, from the right.
+
+Drawing is the costly part of a cold build: each run of a word is rasterized
+once and pasted wherever it comes again, and the languages are drawn at the
+same time, one per core; finished PDFs are kept in the cache.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ import logging
 import math
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -260,9 +266,11 @@ def render_pdf(
     return buffer.getvalue()
 
 
-def program_pdf(
-    settings: dict[str, Any], lang: Any, chapters: list[Any], title: str, subtitle: str
-) -> bytes | None:
+def program_pdfs(
+    settings: dict[str, Any], programs: list[tuple[Any, list[Any], str, str]]
+) -> dict[str, bytes]:
+    """The program PDF of each language, from (language, chapters, title,
+    subtitle); {} when this machine cannot draw them."""
     fonts = settings.get("PRESS", {}).get("pdf_fonts") or DEFAULT_FONTS
     missing = [font for font in fonts if not os.path.exists(font)]
     if missing:
@@ -271,28 +279,57 @@ def program_pdf(
             "(apt-get install fonts-noto-core, or set PRESS['pdf_fonts'])",
             missing[0],
         )
-        return None
+        return {}
     if not features.check_feature("raqm"):
         logger.warning(
             "press kit: no program PDF, Pillow cannot shape Arabic without "
             "libraqm and libfribidi (apt-get install libfribidi0)"
         )
-        return None
-    blocks = blocks_of(chapters, title, subtitle)
-    # Drawing takes seconds: kept in Pelican's cache folder until the text,
-    # the fonts or this file change.
-    key = hashlib.sha256(
-        json.dumps([fonts, lang.direction, [(b.kind, b.text) for b in blocks]]).encode()
-        + Path(__file__).read_bytes()
-    ).hexdigest()[:32]
-    cached = Path(settings.get("CACHE_PATH", "cache"), "press-kit", f"{key}.pdf")
-    if cached.exists():
-        return cached.read_bytes()
-    # The program's date: its newest chapter file.
-    when = max(
-        datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC) for c in chapters
+        return {}
+    found: dict[str, bytes] = {}
+    todo: list[tuple[str, Path, tuple[Any, ...]]] = []
+    for lang, chapters, title, subtitle in programs:
+        blocks = blocks_of(chapters, title, subtitle)
+        # Drawing takes seconds: kept in Pelican's cache folder until the
+        # text, the fonts or this file change.
+        key = hashlib.sha256(
+            json.dumps(
+                [fonts, lang.direction, [(b.kind, b.text) for b in blocks]]
+            ).encode()
+            + Path(__file__).read_bytes()
+        ).hexdigest()[:32]
+        cached = Path(settings.get("CACHE_PATH", "cache"), "press-kit", f"{key}.pdf")
+        if cached.exists():
+            found[lang.code] = cached.read_bytes()
+            continue
+        # The program's date: its newest chapter file.
+        when = max(
+            datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC)
+            for c in chapters
+        )
+        todo.append((lang.code, cached, (blocks, fonts, lang.direction, when)))
+    drawn = _render_all([job for _, _, job in todo], settings.get("BUILD_WORKERS"))
+    for (code, cached, _), data in zip(todo, drawn, strict=True):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+        found[code] = data
+    return {lang.code: found[lang.code] for lang, *_ in programs}
+
+
+def _render(job: tuple[Any, ...]) -> bytes:
+    return render_pdf(*job)
+
+
+def _render_all(jobs: list[tuple[Any, ...]], workers: int | None) -> list[bytes]:
+    """The languages' PDFs are independent: drawn at the same time, one per
+    core (BUILD_WORKERS), in processes forked from the build."""
+    workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
+    if workers <= 1 or not hasattr(os, "fork"):
+        return [_render(job) for job in jobs]
+    # The longest first, so that the last one to start is a short one.
+    order = sorted(
+        range(len(jobs)), key=lambda i: -sum(len(b.text) for b in jobs[i][0])
     )
-    data = render_pdf(blocks, fonts, lang.direction, when)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(data)
-    return data
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        futures = {i: pool.submit(_render, jobs[i]) for i in order}
+        return [futures[i].result() for i in range(len(jobs))]
