@@ -481,10 +481,48 @@ def test_program_pdf_in_the_press_kit(demo: Site, code: str, room: str, chapters
     data = demo.path(href).read_bytes()
     assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
     # A cover, then each chapter starting on its own page.
-    (count,) = re.findall(rb"/Type /Pages\s*/Count (\d+)", data)
-    assert int(count) >= 1 + chapters
-    assert len(re.findall(rb"/Type /Page\b", data)) == int(count)
+    count = pdf_page_count(data)
+    assert count >= 1 + chapters
+    assert len(re.findall(rb"/Type /Page\b", data)) == count
     assert b"/CCITTFaxDecode" in data  # black and white, compressed
     assert len(data) < 400_000
     size = f"{len(data) / 1000:.1f}".replace(".", ",")
     assert size in link.getparent().text_content()
+
+
+def pdf_page_count(data: bytes) -> int:
+    (count,) = re.findall(rb"/Type /Pages\s*/Count (\d+)", data)
+    return int(count)
+
+
+def test_program_pdf_follows_an_edit_in_its_language_only(tmp_path: Path):
+    """An editor adds a French chapter: the French PDF gains its page; the
+    Arabic and Tamazight PDFs are not drawn again."""
+    import os
+
+    if not pdf_fonts_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("fonts-noto-core and libfribidi0 are needed in CI")
+        pytest.skip("no program PDF here: install fonts-noto-core and libfribidi0")
+    rooms = {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"}
+    project = copy_project(tmp_path / "project")
+    build_site(tmp_path / "before", cwd=project)
+    (project / "content/program/transport.fr.md").write_text(
+        '---\ntitle: "Transports"\nsummary: "Un car par jour."\norder: 6\n---\n\n'
+        "Un car par jour dans chaque commune rurale, à l'heure de l'école.\n",
+        "utf-8",
+    )
+    build_site(tmp_path / "after", cwd=project)
+
+    def pdf(build: str, code: str) -> bytes:
+        return (
+            tmp_path / build / code / rooms[code] / f"program-{code}.pdf"
+        ).read_bytes()
+
+    before, after = pdf("before", "fr"), pdf("after", "fr")
+    assert after.startswith(b"%PDF-1.") and after.rstrip().endswith(b"%%EOF")
+    assert pdf_page_count(after) == pdf_page_count(before) + 1  # its own page
+    for code in ("ar", "zgh"):
+        assert pdf("after", code) == pdf("before", code)
+    # Drawn: three PDFs by the first build, the new French one by the second.
+    assert len(list((project / "cache/press-kit").glob("*.pdf"))) == 4

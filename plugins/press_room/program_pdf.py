@@ -7,6 +7,10 @@ subsetting fonts in a PDF writer of our own. Pillow has no font fallback, so
 each word is split into runs by the first configured font that has the
 character (Tifinagh and Naskh have no Latin digits or percent sign), and
 right-to-left lines place their words, and the runs of a word, from the right.
+
+Drawing is the costly part of a cold build: each run of a word is rasterized
+once and pasted wherever it comes again, and the languages are drawn at the
+same time, one per core; finished PDFs are kept in the cache.
 """
 
 from __future__ import annotations
@@ -15,11 +19,14 @@ import hashlib
 import io
 import json
 import logging
+import math
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +72,10 @@ class Typesetter:
     def __init__(self, fonts: list[str], direction: str):
         self.fonts = fonts
         self.rtl = direction == "rtl"
+        # A program says the same words again and again: each word is cut
+        # into runs, ordered and measured once per size.
+        self._stamps: dict[tuple[Any, ...], Any] = {}
+        self._visuals: dict[tuple[str, int], list[tuple[str, Any, str, float]]] = {}
 
     def runs(self, word: str, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         """The word cut where the font that can draw it changes."""
@@ -87,13 +98,25 @@ class Typesetter:
         return "rtl" if any(_is_rtl_letter(c) for c in text) else "ltr"
 
     def width(self, word: str, size: int) -> float:
-        return sum(
-            font.getlength(text, direction=self._direction(text))
-            for text, font in self.runs(word, size)
-        )
+        """The advance of the word as drawn: the line breaker and the drawing
+        agree to the 1/64 pixel."""
+        return sum(run[3] for run in self.visual(word, size))
+
+    def visual(self, word: str, size: int) -> list[tuple[str, Any, str, float]]:
+        """The word's runs from left to right as they are seen, each with
+        its font, direction and width."""
+        key = (word, size)
+        if key not in self._visuals:
+            found = []
+            for text, font in self._visual(word, size):
+                direction = self._direction(text)
+                found.append(
+                    (text, font, direction, font.getlength(text, direction=direction))
+                )
+            self._visuals[key] = found
+        return self._visuals[key]
 
     def _visual(self, word: str, size: int) -> list[tuple[str, Any]]:
-        """The word's runs from left to right as they are seen."""
         if not self.rtl:
             return self.runs(word, size)
         if not any(_is_rtl_letter(c) for c in word):
@@ -112,12 +135,34 @@ class Typesetter:
             for t, f in reversed(self.runs(word, size))
         ]
 
-    def draw_word(self, draw, x: float, y: float, word: str, size: int, fill) -> None:
+    def draw_word(self, page, x: float, y: float, word: str, size: int, fill) -> None:
         """Draw one word with its left edge at x."""
-        for text, font in self._visual(word, size):
-            direction = self._direction(text)
-            draw.text((x, y), text, font=font, fill=fill, direction=direction)
-            x += font.getlength(text, direction=direction)
+        for run in self.visual(word, size):
+            self.stamp(page, x, y, run, fill)
+            x += run[3]
+
+    def stamp(self, page, x: float, y: float, run: tuple, fill) -> None:
+        """draw.text at (x, y) rounded to whole pixels. Rasterizing glyphs
+        with FreeType was most of the time: a text (a word, most often) is
+        drawn once, then pasted wherever it comes again."""
+        found = self._stamps.get(run)
+        if found is None:
+            text, font, direction, advance = run
+            # Room for marks and swashes beyond the advance and the line.
+            ascent, descent = font.getmetrics()
+            pad = font.size
+            canvas = Image.new(
+                "L", (math.ceil(advance) + 2 * pad, ascent + descent + 2 * pad), 0
+            )
+            ImageDraw.Draw(canvas).text(
+                (pad, pad), text, font=font, fill=255, direction=direction
+            )
+            box = canvas.getbbox()  # the ink, as a mask
+            found = (canvas.crop(box), box[0] - pad, box[1] - pad) if box else ()
+            self._stamps[run] = found
+        if found:
+            mask, dx, dy = found
+            page.paste(fill, (round(x) + dx, round(y) + dy), mask)
 
     def lines(self, text: str, size: int, width: int) -> list[list[str]]:
         space = _font(self.fonts[0], size).getlength(" ")
@@ -132,18 +177,18 @@ class Typesetter:
             lines[-1].append(word)
         return [line for line in lines if line]
 
-    def draw_line(self, draw, y: float, words: list[str], size: int, fill) -> None:
+    def draw_line(self, page, y: float, words: list[str], size: int, fill) -> None:
         space = _font(self.fonts[0], size).getlength(" ")
         if not self.rtl:
             x = MARGIN
             for word in words:
-                self.draw_word(draw, x, y, word, size, fill)
+                self.draw_word(page, x, y, word, size, fill)
                 x += self.width(word, size) + space
             return
         x = WIDTH - MARGIN
         for word in words:
             x -= self.width(word, size)
-            self.draw_word(draw, x, y, word, size, fill)
+            self.draw_word(page, x, y, word, size, fill)
             x -= space
 
 
@@ -165,18 +210,18 @@ def blocks_of(chapters: list[Any], title: str, subtitle: str) -> list[Block]:
     return found
 
 
-def render_pdf(
-    blocks: list[Block], fonts: list[str], direction: str, when: datetime
-) -> bytes:
+def draw_pages(
+    blocks: list[Block], fonts: list[str], direction: str
+) -> list[Image.Image]:
+    """The program's pages, greyscale, chapter after chapter."""
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
-    page = draw = None
+    page = None
     y = HEIGHT
 
     def new_page():
-        nonlocal page, draw, y
+        nonlocal page, y
         page = Image.new("L", (WIDTH, HEIGHT), 255)
-        draw = ImageDraw.Draw(page)
         pages.append(page)
         y = MARGIN
 
@@ -194,12 +239,20 @@ def render_pdf(
         for words in setter.lines(block.text, size, WIDTH - 2 * MARGIN):
             if y + leading > HEIGHT - MARGIN:
                 new_page()
-            setter.draw_line(draw, y, words, size, ink)
+            setter.draw_line(page, y, words, size, ink)
             y += leading
+    return pages
+
+
+def render_pdf(
+    blocks: list[Block], fonts: list[str], direction: str, when: datetime
+) -> bytes:
+    pages = draw_pages(blocks, fonts, direction)
     buffer = io.BytesIO()
     # Black and white pages: Pillow stores them with CCITT G4 compression,
     # sharp and a few tens of KB per page (greys would go through JPEG).
-    bilevel = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+    # (Thresholded straight to mode "1": convert("1") would dither first.)
+    bilevel = [p.point(lambda v: 255 if v > 150 else 0, "1") for p in pages]
     bilevel[0].save(
         buffer,
         "PDF",
@@ -213,9 +266,11 @@ def render_pdf(
     return buffer.getvalue()
 
 
-def program_pdf(
-    settings: dict[str, Any], lang: Any, chapters: list[Any], title: str, subtitle: str
-) -> bytes | None:
+def program_pdfs(
+    settings: dict[str, Any], programs: list[tuple[Any, list[Any], str, str]]
+) -> dict[str, bytes]:
+    """The program PDF of each language, from (language, chapters, title,
+    subtitle); {} when this machine cannot draw them."""
     fonts = settings.get("PRESS", {}).get("pdf_fonts") or DEFAULT_FONTS
     missing = [font for font in fonts if not os.path.exists(font)]
     if missing:
@@ -224,28 +279,57 @@ def program_pdf(
             "(apt-get install fonts-noto-core, or set PRESS['pdf_fonts'])",
             missing[0],
         )
-        return None
+        return {}
     if not features.check_feature("raqm"):
         logger.warning(
             "press kit: no program PDF, Pillow cannot shape Arabic without "
             "libraqm and libfribidi (apt-get install libfribidi0)"
         )
-        return None
-    blocks = blocks_of(chapters, title, subtitle)
-    # Drawing takes seconds: kept in Pelican's cache folder until the text,
-    # the fonts or this file change.
-    key = hashlib.sha256(
-        json.dumps([fonts, lang.direction, [(b.kind, b.text) for b in blocks]]).encode()
-        + Path(__file__).read_bytes()
-    ).hexdigest()[:32]
-    cached = Path(settings.get("CACHE_PATH", "cache"), "press-kit", f"{key}.pdf")
-    if cached.exists():
-        return cached.read_bytes()
-    # The program's date: its newest chapter file.
-    when = max(
-        datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC) for c in chapters
+        return {}
+    found: dict[str, bytes] = {}
+    todo: list[tuple[str, Path, tuple[Any, ...]]] = []
+    for lang, chapters, title, subtitle in programs:
+        blocks = blocks_of(chapters, title, subtitle)
+        # Drawing takes seconds: kept in Pelican's cache folder until the
+        # text, the fonts or this file change.
+        key = hashlib.sha256(
+            json.dumps(
+                [fonts, lang.direction, [(b.kind, b.text) for b in blocks]]
+            ).encode()
+            + Path(__file__).read_bytes()
+        ).hexdigest()[:32]
+        cached = Path(settings.get("CACHE_PATH", "cache"), "press-kit", f"{key}.pdf")
+        if cached.exists():
+            found[lang.code] = cached.read_bytes()
+            continue
+        # The program's date: its newest chapter file.
+        when = max(
+            datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC)
+            for c in chapters
+        )
+        todo.append((lang.code, cached, (blocks, fonts, lang.direction, when)))
+    drawn = _render_all([job for _, _, job in todo], settings.get("BUILD_WORKERS"))
+    for (code, cached, _), data in zip(todo, drawn, strict=True):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+        found[code] = data
+    return {lang.code: found[lang.code] for lang, *_ in programs}
+
+
+def _render(job: tuple[Any, ...]) -> bytes:
+    return render_pdf(*job)
+
+
+def _render_all(jobs: list[tuple[Any, ...]], workers: int | None) -> list[bytes]:
+    """The languages' PDFs are independent: drawn at the same time, one per
+    core (BUILD_WORKERS), in processes forked from the build."""
+    workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
+    if workers <= 1 or not hasattr(os, "fork"):
+        return [_render(job) for job in jobs]
+    # The longest first, so that the last one to start is a short one.
+    order = sorted(
+        range(len(jobs)), key=lambda i: -sum(len(b.text) for b in jobs[i][0])
     )
-    data = render_pdf(blocks, fonts, lang.direction, when)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(data)
-    return data
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        futures = {i: pool.submit(_render, jobs[i]) for i in order}
+        return [futures[i].result() for i in range(len(jobs))]

@@ -19,7 +19,7 @@ from multilingual.site import Alternate, Site
 
 from .attachments import published_size
 from .press_kit import draw_logo_png
-from .program_pdf import program_pdf
+from .program_pdf import program_pdfs
 
 logger = logging.getLogger(__name__)
 
@@ -169,22 +169,20 @@ class PressRoomGenerator(Generator):
         program = self.room.config.get("program_pdf")
         if program in site.sections:
             translations = load_translations(self.theme, site.languages)
-            for lang in site.languages:
-                chapters = site.items(program, lang.code)
-                if not chapters:
-                    continue
-                data = program_pdf(
-                    self.settings,
+            programs = [
+                (
                     lang,
                     chapters,
                     self.settings["PARTY"]["name"].get(lang.code, ""),
                     translations[lang.code].gettext("Our program"),
                 )
-                if not data:
-                    continue
-                url = f"{self.room.url(lang.code)}program-{lang.code}.pdf"
+                for lang in site.languages
+                if (chapters := site.items(program, lang.code))
+            ]
+            for code, data in program_pdfs(self.settings, programs).items():
+                url = f"{self.room.url(code)}program-{code}.pdf"
                 self.made[url] = data
-                self.room.program_pdfs[lang.code] = KitFile(url, "", len(data))
+                self.room.program_pdfs[code] = KitFile(url, "", len(data))
 
     def generate_output(self, writer: Any) -> None:
         site: Site = self.context["site"]
