@@ -507,6 +507,9 @@ def test_program_pdf_follows_an_edit_in_its_language_only(tmp_path: Path):
     rooms = {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"}
     project = copy_project(tmp_path / "project")
     build_site(tmp_path / "before", cwd=project)
+    logos = list((project / "cache/press-kit").glob("logo-*.png"))
+    assert len(logos) == 1, "the kit's PNG logo is drawn once, then kept"
+    drawn = logos[0].stat().st_mtime_ns
     (project / "content/program/transport.fr.md").write_text(
         '---\ntitle: "Transports"\nsummary: "Un car par jour."\norder: 6\n---\n\n'
         "Un car par jour dans chaque commune rurale, à l'heure de l'école.\n",
@@ -526,3 +529,6 @@ def test_program_pdf_follows_an_edit_in_its_language_only(tmp_path: Path):
         assert pdf("after", code) == pdf("before", code)
     # Drawn: three PDFs by the first build, the new French one by the second.
     assert len(list((project / "cache/press-kit").glob("*.pdf"))) == 4
+    assert logos[0].stat().st_mtime_ns == drawn  # the logo was not drawn again
+    png = "images/logo-1024.png"
+    assert (tmp_path / "after" / png).read_bytes() == logos[0].read_bytes()

@@ -18,7 +18,7 @@ from multilingual.i18n import load_translations
 from multilingual.site import Alternate, Site
 
 from .attachments import published_size
-from .press_kit import draw_logo_png
+from .press_kit import logo_png
 from .program_pdf import program_pdfs
 
 logger = logging.getLogger(__name__)
@@ -155,9 +155,10 @@ class PressRoomGenerator(Generator):
                 )
                 continue
             if entry.get("from"):
-                data = draw_logo_png(
+                data = logo_png(
                     os.path.join(self.settings["PATH"], entry["from"]),
                     entry.get("size", 1024),
+                    os.path.join(self.settings["CACHE_PATH"], "press-kit"),
                 )
                 self.made[path] = data
                 size = len(data)
