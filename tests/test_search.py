@@ -161,3 +161,34 @@ def test_a_build_without_pagefind_fails_and_says_why(tmp_path):
     assert result.returncode != 0
     assert "Pagefind binary is missing" in result.stdout + result.stderr
     assert "pip install -e ." in result.stdout + result.stderr
+
+
+def test_the_index_is_kept_when_no_page_changed(tmp_path):
+    """Pagefind reads the whole site again (seconds, and much memory on a
+    big site): a rebuild that changed no page keeps the index it has, and
+    one that changed a page indexes again."""
+    project = copy_project(tmp_path / "project")
+    output = tmp_path / "out"
+
+    def build() -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+            + ["-o", str(output), "--verbose"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        assert result.returncode == 0, result.stderr
+        return " ".join((result.stdout + result.stderr).split())
+
+    entry = output / "pagefind/pagefind-entry.json"
+    assert "search index written" in build()
+    indexed = entry.stat().st_mtime_ns
+    assert "no page changed, the search index is kept" in build()
+    assert entry.stat().st_mtime_ns == indexed
+
+    article = project / "content/news/water-drought-plan.fr.md"
+    article.write_text(article.read_text("utf-8") + "\nTamarisque.\n", "utf-8")
+    assert "search index written" in build()
+    assert entry.stat().st_mtime_ns != indexed
