@@ -21,11 +21,12 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def build_site(
-    output: Path, settings: str = "pelicanconf.py", cwd: Path = ROOT
+    output: Path, settings: str = "pelicanconf.py", cwd: Path = ROOT, *extra: str
 ) -> subprocess.CompletedProcess:
     """Run the exact command the README gives; fail with Pelican's output."""
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)],
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)]
+        + list(extra),
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -33,6 +34,13 @@ def build_site(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+def build_log(output: Path, settings: str, cwd: Path) -> str:
+    """A successful verbose build's messages, white space folded (the
+    console wraps long lines)."""
+    result = build_site(output, settings, cwd, "--verbose")
+    return " ".join((result.stdout + result.stderr).split())
 
 
 def copy_project(target: Path) -> Path:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import build_log, copy_project
 
 
 def pelican(project: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -131,16 +131,7 @@ def test_development_and_production_builds_keep_their_own_read_cache(tmp_path):
     project = copy_project(tmp_path / "project")
 
     def build(settings: str, output: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "pelican", "content", "-s", settings]
-            + ["-o", output, "--verbose"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "COLUMNS": "200"},
-        )
-        assert result.returncode == 0, result.stderr
-        return " ".join((result.stdout + result.stderr).split())
+        return build_log(project / output, settings, project)
 
     assert "0 unchanged from the cache" in build("pelicanconf.py", "dev")
     assert "0 unchanged from the cache" in build("publishconf.py", "prod")

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import copy_project, plain_name, serve_with_csp
+from conftest import build_log, copy_project, plain_name, serve_with_csp
 
 # A word found in one page only, per language, and that page.
 WORDS = {
@@ -171,16 +171,7 @@ def test_the_index_is_kept_when_no_page_changed(tmp_path):
     output = tmp_path / "out"
 
     def build() -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
-            + ["-o", str(output), "--verbose"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "COLUMNS": "200"},
-        )
-        assert result.returncode == 0, result.stderr
-        return " ".join((result.stdout + result.stderr).split())
+        return build_log(output, "pelicanconf.py", project)
 
     entry = output / "pagefind/pagefind-entry.json"
     assert "search index written" in build()
