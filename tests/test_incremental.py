@@ -139,3 +139,32 @@ def test_development_and_production_builds_keep_their_own_read_cache(tmp_path):
     assert "fast_build: 0 files read" in again
     # Two worlds, two files; older ones are removed.
     assert len(list((project / "cache").glob("fast_build-reads-*.pickle"))) == 2
+
+
+def test_pages_of_deleted_or_broken_files_leave_the_output(tmp_path):
+    """A development build writes into the last one: the page of a deleted
+    file, or of one that now has a mistake, must not stay in the preview
+    (nor in its search index) as if it were current."""
+    project = copy_project(tmp_path / "project")
+    out = project / "output"
+    assert pelican(project, out).returncode == 0
+    deleted = out / "fr/actualites/water-drought-plan/index.html"
+    broken = out / "fr/actualites/trilingual-website-launch/index.html"
+    kept = out / "ar/akhbar/water-drought-plan/index.html"
+    assert deleted.exists() and broken.exists() and kept.exists()
+
+    (project / "content/news/water-drought-plan.fr.md").unlink()
+    edit(
+        project / "content/news/trilingual-website-launch.fr.md",
+        "date: ",
+        "date: 2024-13-45\nold_date: ",
+    )
+    result = pelican(project, out)
+    log = result.stdout + result.stderr
+    assert 'date "2024-13-45" is not a date' in log
+    assert not deleted.exists() and not deleted.parent.exists()
+    assert not broken.exists()
+    assert kept.exists(), "the other languages' pages stay"
+    assert "water-drought-plan" not in (out / "fr/actualites/index.html").read_text(
+        "utf-8"
+    )

@@ -9,6 +9,7 @@ of processes (default: one per core; 1 turns the parallel work off);
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -18,8 +19,11 @@ from pelican import signals
 from multilingual import stop_after_writing
 
 from .reading import CACHE, PrefetchingReader
+from .stale import remove_stale
 from .urls import freeze_urls
 from .writing import BEFORE_FLUSH, FastWriter
+
+logger = logging.getLogger(__name__)
 
 
 def cache_templates(pelican: Any) -> None:
@@ -50,6 +54,17 @@ def finish(_pelican: Any) -> None:
             prepare(_pelican)
         writer.flush()
         FastWriter.current, FastWriter.last = None, writer
+        gone = remove_stale(
+            _pelican.output_path,
+            _pelican.settings["CACHE_PATH"],
+            writer.written_files,
+        )
+        if gone:
+            logger.info(
+                "Removed %d page(s) of content that is gone or has a mistake: %s",
+                len(gone),
+                ", ".join(gone[:5]) + (" ..." if len(gone) > 5 else ""),
+            )
     CACHE.save()
     # A page written twice is only known now: a production build stops here.
     stop_after_writing(_pelican)
