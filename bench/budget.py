@@ -28,13 +28,11 @@ from urllib.parse import urlparse
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
+if str(ROOT) not in sys.path:  # run as a script: tools/ is beside bench/
+    sys.path.insert(0, str(ROOT))
+
+from tools.chromium import CHROMIUM, FLAGS  # noqa: E402
+
 BUDGET_KB = 30
 PHOTOS = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
 

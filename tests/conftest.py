@@ -18,6 +18,10 @@ from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))  # tools/: the local server, the browser's flags
+
+from tools.chromium import CHROMIUM, FLAGS  # noqa: E402
+from tools.static_server import start as start_server  # noqa: E402
 
 
 def build_site(
@@ -101,13 +105,6 @@ def settings() -> dict:
 
 
 # --- Browser and checker tools (shared by the browser tests) -------------------
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
 
 
 def missing_tool(reason: str):
@@ -143,6 +140,15 @@ def server(demo: Site):
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_with_headers(demo: Site):
+    """The demo site as a host serves it: with the headers of its _headers
+    file (the Content-Security-Policy among them)."""
+    httpd, base = start_server(demo.root)
+    yield base
     httpd.shutdown()
 
 

@@ -4,10 +4,7 @@ HTML of every page, then in Chromium served with that policy."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 from conftest import Site
@@ -36,32 +33,14 @@ def test_no_page_needs_inline_code_or_styles(demo: Site):
         ], file
 
 
-@pytest.fixture(scope="module")
-def strict_server(demo: Site, settings):
+@pytest.mark.browser
+def test_every_page_loads_under_the_policy_without_a_violation(
+    demo: Site, served_with_headers: str, browser, settings
+):
     # The policy the site's _headers and deploy/nginx.conf send.
     policy = "; ".join(
         f"{name} {value}" for name, value in settings["CONTENT_SECURITY_POLICY"].items()
     )
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Handler, directory=str(demo.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.mark.browser
-def test_every_page_loads_under_the_policy_without_a_violation(
-    demo: Site, strict_server: str, browser
-):
     violations: list[str] = []
     page = browser.new_page()
     page.on(
@@ -73,6 +52,7 @@ def test_every_page_loads_under_the_policy_without_a_violation(
         ),
     )
     for file in demo.html_files():
-        page.goto(strict_server + demo.url_of(file), wait_until="load")
+        response = page.goto(served_with_headers + demo.url_of(file), wait_until="load")
+        assert response.headers["content-security-policy"] == policy
     page.close()
     assert violations == []

@@ -4,13 +4,10 @@ strict Content-Security-Policy that the pages keep to in a real browser."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import brotli
@@ -113,49 +110,31 @@ def test_headers_file_has_strict_policy_and_immutable_assets(production: Site):
 
 
 @pytest.mark.browser
-def test_pages_work_under_the_content_security_policy(demo: Site, browser):
+def test_pages_work_under_the_content_security_policy(
+    demo: Site, served_with_headers: str, browser
+):
     """Served with the _headers policy, pages load their stylesheet, fonts and
     photos without a single violation."""
-    headers = dict(line.split(": ", 1) for line in _headers(demo)["/*"])
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Handler, directory=str(demo.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
-        page = browser.new_page(viewport={"width": 390, "height": 800})
-        problems: list[str] = []
-        page.on(
-            "console",
-            lambda m: problems.append(m.text) if m.type == "error" else None,
-        )
-        page.on("requestfailed", lambda r: problems.append(r.url))
-        for url in (
-            "/",
-            "/ar/akhbar/trilingual-website-launch/",
-            "/zgh/isallen/trilingual-website-launch/",
-            "/fr/",
-        ):
-            page.goto(base + url, wait_until="networkidle")
-            page.evaluate("document.fonts.ready")
-            # Lazy thumbnails and the lead photo were fetched as allowed.
-            page.mouse.wheel(0, 5000)
-            page.wait_for_load_state("networkidle")
-        fonts = page.evaluate(
-            "performance.getEntriesByType('resource').map(e => e.name)"
-        )
-        page.close()
-    finally:
-        httpd.shutdown()
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: problems.append(m.text) if m.type == "error" else None,
+    )
+    page.on("requestfailed", lambda r: problems.append(r.url))
+    for url in (
+        "/",
+        "/ar/akhbar/trilingual-website-launch/",
+        "/zgh/isallen/trilingual-website-launch/",
+        "/fr/",
+    ):
+        page.goto(served_with_headers + url, wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        # Lazy thumbnails and the lead photo were fetched as allowed.
+        page.mouse.wheel(0, 5000)
+        page.wait_for_load_state("networkidle")
+    fonts = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    page.close()
     assert problems == []
     assert fonts  # the last page did load its resources
 

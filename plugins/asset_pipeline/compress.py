@@ -27,16 +27,15 @@ ENCODERS = {
 }
 
 
-def _cache_name(data: bytes, suffix: str) -> str:
-    digest = hashlib.sha256(data).hexdigest()
+def _cache_name(digest: str, suffix: str) -> str:
     # The level is part of the name: a new level compresses again.
     return os.path.join(digest[:2], f"{digest}-{LEVELS[suffix]}{suffix}")
 
 
-def _compressed(data: bytes, suffix: str, cache: str | None) -> bytes:
+def _compressed(data: bytes, suffix: str, cache: str | None, name: str) -> bytes:
     if cache is None:
         return ENCODERS[suffix](data)
-    path = os.path.join(cache, _cache_name(data, suffix))
+    path = os.path.join(cache, name)
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -57,12 +56,14 @@ def _compress_file(job: tuple[str, str | None, int]) -> list[str] | None:
         data = handle.read()
     if len(data) < minimum:
         return None  # one packet either way
-    for suffix in ENCODERS:
-        packed = _compressed(data, suffix, cache)
+    digest = hashlib.sha256(data).hexdigest()
+    names = [_cache_name(digest, suffix) for suffix in ENCODERS]
+    for suffix, name in zip(ENCODERS, names, strict=True):
+        packed = _compressed(data, suffix, cache, name)
         if len(packed) < len(data):
             with open(path + suffix, "wb") as handle:
                 handle.write(packed)
-    return [_cache_name(data, suffix) for suffix in ENCODERS]
+    return names
 
 
 def _prune(cache: str, used: set[str]) -> None:
