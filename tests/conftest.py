@@ -56,6 +56,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def fixture_site(target: Path, name: str = "tiny") -> Path:
+    """A project with the kit's code and settings and the small content of
+    tests/sites/<name>/: tests of the kit's behaviour build it, not the demo."""
+    for folder in ("theme", "plugins"):
+        shutil.copytree(ROOT / folder, target / folder)
+    for file in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / file, target / file)
+    shutil.copytree(ROOT / "tests/sites" / name, target, dirs_exist_ok=True)
+    return target
+
+
 class Site:
     """The built output, read as a visitor would."""
 

@@ -8,9 +8,12 @@ Wraps the multilingual reader without changing what it returns:
   order, so the editor sees the same messages in the same order.
 - What a file gave is kept in ``CACHE_PATH`` with the file's size and time
   stamp, and with a stamp of everything else the reader looks at (settings,
-  the region pages, the files an ``image:`` may point to, the reader's own
-  code). A file with a mistake is never kept: it is read, and reported, again
-  on every build until it is fixed.
+  the names of content files, the bytes of data files such as ``tags.yml``,
+  the plugins' code, the readers' library versions). A file with a mistake is
+  never kept: it is read, and reported, again on every build until it is fixed.
+- The warnings a file gave (a removed script, a misspelt field) are kept with
+  it and said again whenever Pelican asks for the file, read or cached: a cache
+  never hides a message from an editor.
 """
 
 from __future__ import annotations
@@ -43,12 +46,62 @@ def _stamp(path: str) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
+Warning = tuple[str, int, str]  # logger name, level, message
+
+
+class WarningCapture(logging.Filter):
+    """Holds back the warnings logged while files are read, file by file, so
+    they can be said when Pelican asks for the file (in its order, once, from
+    whichever process read it) and kept in the cache with the file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: list[Warning] = []
+        self._loggers: list[logging.Logger] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.current.append((record.name, record.levelno, record.getMessage()))
+        return False
+
+    def __enter__(self) -> WarningCapture:
+        # A logger's filters see only what is logged on that logger itself.
+        self._loggers = [logging.getLogger()] + [
+            found
+            for found in logging.Logger.manager.loggerDict.values()
+            if isinstance(found, logging.Logger)
+        ]
+        for found in self._loggers:
+            found.addFilter(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for found in self._loggers:
+            found.removeFilter(self)
+
+    def take(self) -> list[Warning]:
+        taken, self.current = self.current, []
+        return taken
+
+
+def replay(warnings: list[Warning]) -> None:
+    """Say the warnings a file gave. Straight to the handlers: the loggers'
+    own filters (Pelican's de-duplication) saw them when they were captured."""
+    for name, level, message in warnings:
+        said_by = logging.getLogger(name)
+        if said_by.isEnabledFor(level):
+            record = said_by.makeRecord(name, level, __file__, 0, message, (), None)
+            said_by.callHandlers(record)
+
+
 class ReadCache:
-    """{absolute path: (file stamp, (html, metadata))}, valid for one world."""
+    """{absolute path: (file stamp, (html, metadata), warnings)}, valid for
+    one world."""
 
     def __init__(self) -> None:
         self.world = ""
-        self.entries: dict[str, tuple[tuple[int, int], Any]] = {}
+        self.entries: dict[str, tuple[tuple[int, int], Any, list[Warning]]] = {}
         self.dirty = False
         self.path = ""
 
@@ -69,14 +122,21 @@ class ReadCache:
             self.entries, self.dirty = entries, False
 
     def get(self, path: str, settings: dict[str, Any]) -> Any | None:
+        """((html, metadata), warnings) as read last time, or None."""
         entry = self.entries.get(path)
         if entry is None or entry[0] != _stamp(path):
             return None
-        html, metadata = entry[1]
-        return html, _rebind(metadata, settings)
+        (html, metadata), warnings = entry[1], entry[2]
+        return (html, _rebind(metadata, settings)), warnings
 
-    def put(self, path: str, stamp: tuple[int, int], result: Any) -> None:
-        self.entries[path] = (stamp, result)
+    def put(
+        self,
+        path: str,
+        stamp: tuple[int, int],
+        result: Any,
+        warnings: list[Warning],
+    ) -> None:
+        self.entries[path] = (stamp, result, warnings)
         self.dirty = True
 
     def save(self) -> None:
@@ -131,29 +191,63 @@ _WRITING_ONLY = {
 }
 
 
+# Files under content/ that a reader looks into, besides the file it reads:
+# the topics vocabulary and any other data file. Their bytes are stamped; other
+# files (content, images, attachments) only by their existence, which is all
+# the reader asks of them.
+_DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+
+
+def _settings_value(value: object) -> str:
+    """A stable text for a setting JSON cannot write (a function, a class)."""
+    return getattr(value, "__qualname__", None) or type(value).__name__
+
+
 def world_stamp(settings: dict[str, Any]) -> str:
-    """Everything a file's reading depends on, besides the file itself."""
+    """Everything a file's reading depends on, besides the file itself: the
+    settings, the names of content files, the bytes of data files such as
+    tags.yml, the plugins' code and the versions of the libraries that read."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.sha256()
     relevant = {k: v for k, v in settings.items() if k not in _WRITING_ONLY}
     digest.update(
-        json.dumps(
-            relevant, sort_keys=True, default=lambda o: type(o).__name__
-        ).encode()
+        json.dumps(relevant, sort_keys=True, default=_settings_value).encode()
     )
     root = settings["PATH"]
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
-            # Other content files only matter by their existence (regions);
-            # images and attachments by their existence too.
-            digest.update(os.path.relpath(os.path.join(folder, name), root).encode())
-    import multilingual
-
-    code = os.path.dirname(multilingual.__file__)
-    for name in sorted(os.listdir(code)):
-        if name.endswith(".py"):
-            digest.update(f"{name}{_stamp(os.path.join(code, name))}".encode())
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, root).encode() + b"\0")
+            if name.endswith(_DATA_SUFFIXES):
+                digest.update(_file_digest(path))
+    for folder in settings.get("PLUGIN_PATHS", []):
+        for path in sorted(_python_files(folder)):
+            name = os.path.relpath(path, folder)
+            digest.update(name.encode() + b"\0" + _file_digest(path))
+    for package in ("pelican", "markdown", "nh3", "pyyaml", "babel"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
     return digest.hexdigest()
+
+
+def _file_digest(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return b"unreadable"
+
+
+def _python_files(folder: str) -> list[str]:
+    found = []
+    for where, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found += [os.path.join(where, name) for name in files if name.endswith(".py")]
+    return found
 
 
 def _files_of(settings: dict[str, Any], source_path: str) -> list[str]:
@@ -193,19 +287,27 @@ class PrefetchingReader(FrontMatterMarkdownReader):
         found = self._ready.pop(source_path, None)
         if found is None:  # not seen by the read-ahead: read it now
             return super()._read(source_path)
-        if isinstance(found, BaseException):
-            raise found
-        return found
+        result, warnings = found
+        replay(warnings)
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
-    def _read_one(self, path: str) -> Any:
-        """(html, metadata), or the mistake to raise when Pelican asks."""
+    def _read_one(self, path: str, capture: WarningCapture) -> Any:
+        """(stamp, (html, metadata) or the mistake to raise when Pelican
+        asks, the warnings the file gave)."""
         try:
             stamp = _stamp(path)
-            return stamp, super()._read(path)
+            result = super()._read(path)
         except FrontMatterError as error:
-            return None, ("error", error.path, error.line, error.message)
+            stamp, result = None, ("error", error.path, error.line, error.message)
         except UnicodeDecodeError as error:
-            return None, error
+            stamp, result = None, error
+        return stamp, result, capture.take()
+
+    def _read_share(self, share: list[str]) -> list[tuple[str, Any]]:
+        with WarningCapture() as capture:
+            return [(path, self._read_one(path, capture)) for path in share]
 
     def _read_all(self, source_path: str) -> dict[str, Any]:
         settings = self.settings
@@ -228,17 +330,16 @@ class PrefetchingReader(FrontMatterMarkdownReader):
         )
         workers = worker_count(settings) if len(todo) >= MIN_PARALLEL else 1
         results = run_shares(
-            [todo[i::workers] for i in range(workers)],
-            lambda share: [(path, self._read_one(path)) for path in share],
+            [todo[i::workers] for i in range(workers)], self._read_share
         )
-        for path, (stamp, result) in results:
+        for path, (stamp, result, warnings) in results:
             if isinstance(result, tuple) and result and result[0] == "error":
-                ready[path] = FrontMatterError(*result[1:])
+                ready[path] = (FrontMatterError(*result[1:]), warnings)
             elif isinstance(result, BaseException):
-                ready[path] = result
+                ready[path] = (result, warnings)
             else:
                 html, metadata = result
-                ready[path] = (html, _rebind(metadata, settings))
+                ready[path] = ((html, _rebind(metadata, settings)), warnings)
                 if use_cache:
-                    CACHE.put(path, stamp, result)
+                    CACHE.put(path, stamp, result, warnings)
         return ready

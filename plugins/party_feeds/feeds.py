@@ -8,10 +8,12 @@ image as an enclosure, and ids that survive edits to title, slug or date.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin
@@ -190,9 +192,11 @@ class FeedsGenerator(Generator):
         )
         fg.logo(site.absolute(raster_logo(self.settings)))  # RSS: GIF, JPEG or PNG
         fg.generator("Pelican + feedgen")
+        # An empty feed (a language with no news yet) is as new as the site's
+        # newest item, not the build's clock: two builds give the same file.
         fg.updated(
             max((self._updated(i) for i in feed.entries), default=None)
-            or self.context["now"]
+            or self._site_updated
         )
         enclosures = {}
         for item in feed.entries:
@@ -222,6 +226,11 @@ class FeedsGenerator(Generator):
         if feed.format == "rss":
             return fg.rss_str(pretty=True)
         return self._fix_atom_links(fg.atom_str(pretty=True), feed, site, enclosures)
+
+    @functools.cached_property
+    def _site_updated(self) -> datetime:
+        everything = (i for feed in self.index.feeds for i in feed.entries)
+        return max(map(self._updated, everything), default=self.context["now"])
 
     @staticmethod
     def _updated(item: Content):

@@ -1,0 +1,140 @@
+"""The read cache cannot lie: after any input of the reader changes (a content
+file, the topics vocabulary, a region, an image, a setting, the plugins' code),
+a build that uses the cache writes the same site and says the same messages as
+a clean build. Built on a small fixture site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import fixture_site
+
+# A line of Pelican's console: "[20:42:01] WARNING  content/...   reader.py:12"
+_DECORATION = re.compile(
+    r"^\s*(\[\d\d:\d\d:\d\d\])?\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL)?\s*|\s+\S+\.py:\d+\s*$"
+)
+
+
+def build(project: Path, output: Path, *extra: str) -> tuple[int, list[str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+        + ["-o", str(output), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "300"},
+    )
+    lines = (result.stdout + result.stderr).splitlines()
+    messages = sorted(_DECORATION.sub("", line) for line in lines if "content/" in line)
+    return result.returncode, messages
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def assert_cached_equals_clean(project: Path, scratch: Path) -> list[str]:
+    # Into an empty folder, as a production build does: what is compared is
+    # what the cache gives, not what an earlier build left in the output.
+    cached_out = project / "output"
+    shutil.rmtree(cached_out, ignore_errors=True)
+    cached_code, cached_messages = build(project, cached_out)
+    clean_project = scratch / "clean"
+    if clean_project.exists():
+        shutil.rmtree(clean_project)
+    # copytree keeps time stamps, which dated pages show; no cache/ goes along.
+    shutil.copytree(
+        project, clean_project, ignore=shutil.ignore_patterns("cache", "output")
+    )
+    clean_out = scratch / "clean-output"
+    if clean_out.exists():
+        shutil.rmtree(clean_out)
+    clean_code, clean_messages = build(
+        clean_project, clean_out, "-e", "BUILD_WORKERS=1"
+    )
+    assert (cached_code, cached_messages) == (clean_code, clean_messages)
+    ours, reference = files(cached_out), files(clean_out)
+    assert ours.keys() == reference.keys(), ours.keys() ^ reference.keys()
+    different = [name for name in reference if ours[name] != reference[name]]
+    assert not different, f"differs from a clean build: {different[:10]}"
+    return clean_messages
+
+
+def test_a_cached_build_equals_a_clean_one_whatever_input_changed(tmp_path):
+    project = fixture_site(tmp_path / "project")
+    content = project / "content"
+    code, _ = build(project, project / "output")
+    assert code == 0
+    assert any((project / "cache").iterdir()), "the first build fills the cache"
+
+    # A content file.
+    edit(content / "news/wells.fr.md", "Des puits", "Vingt puits")
+    assert_cached_equals_clean(project, tmp_path)
+    assert "Vingt puits" in (project / "output/fr/index.html").read_text("utf-8")
+
+    # The topics vocabulary: a renamed topic makes the French tag unknown.
+    edit(content / "tags.yml", "fr: eau", "fr: ressources en eau")
+    messages = assert_cached_equals_clean(project, tmp_path)
+    assert any('"eau"' in line for line in messages), messages
+
+    # A setting the reader uses.
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nTIMEZONE = "Europe/Paris"\n')
+    assert_cached_equals_clean(project, tmp_path)
+
+    # The plugins' code.
+    with open(project / "plugins/multilingual/frontmatter.py", "a") as code_file:
+        code_file.write(
+            "\n_plain_read = FrontMatterMarkdownReader._read\n"
+            "def _marked(self, path):\n"
+            "    html, metadata = _plain_read(self, path)\n"
+            "    return html + '<p>code changed</p>', metadata\n"
+            "FrontMatterMarkdownReader._read = _marked\n"
+        )
+    assert_cached_equals_clean(project, tmp_path)
+    page = project / "output/ar/akhbar/wells/index.html"
+    assert "code changed" in page.read_text("utf-8")
+
+    # An image the front matter names.
+    (content / "images/well.png").unlink()
+    messages = assert_cached_equals_clean(project, tmp_path)
+    assert any("well.png" in line for line in messages), messages
+
+    # A region the news names.
+    for region in (content / "regions").glob("oasis.*.md"):
+        region.unlink()
+    messages = assert_cached_equals_clean(project, tmp_path)
+    assert any('region "oasis"' in line for line in messages), messages
+
+
+def test_a_cached_file_says_its_warnings_again(tmp_path):
+    project = fixture_site(tmp_path / "project")
+    edit(
+        project / "content/news/clinic.fr.md",
+        "Le dispensaire de",
+        "<script>alert(1)</script>\n\nLe dispensaire de",
+    )
+    edit(project / "content/news/clinic.fr.md", "tags:", "regoin: oasis\ntags:")
+    said = []
+    for _build in range(2):  # the second build reads the file from the cache
+        code, messages = build(project, project / "output")
+        assert code == 0
+        said.append([line for line in messages if "clinic.fr.md" in line])
+    assert any("script" in line for line in said[0]), said[0]
+    assert any("regoin" in line for line in said[0]), said[0]
+    assert said[1] == said[0]
