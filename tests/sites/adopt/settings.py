@@ -1,0 +1,52 @@
+# An adopting party's edits to the kit's pelicanconf.py, as the README tells
+# them: other languages (Arabic and English), another name, logo, sections'
+# addresses, regions and press contacts. tests/test_adoption.py appends this
+# to a copy of pelicanconf.py and builds with the content beside it.
+
+SITENAME = "Coastal Greens"
+LANGUAGES = [
+    {"code": "ar", "tag": "ar", "locale": "ar", "name": "العربية"},
+    {"code": "en", "tag": "en", "locale": "en", "name": "English"},
+]
+DEFAULT_LANG = "ar"
+PARTY = {
+    "name": {"ar": "خضر الساحل", "en": "Coastal Greens"},
+    "tagline": {"ar": "بحر نظيف للجميع", "en": "A clean sea for everyone"},
+    "logo": "images/wave.svg",
+    "colors": {
+        "primary": "#0b5c7a",
+        "primary-dark": "#073f54",
+        "accent": "#f4a259",
+        "ink": "#14213d",
+    },
+    "tag_authority": "coastal-greens.example,2026",
+}
+SECTIONS = {
+    "news": {"title": "News", "url": {"ar": "akhbar", "en": "news"}},
+    "press": {"title": "Press releases", "url": {"ar": "balaghat", "en": "press"}},
+    "program": {"title": "Program", "url": {"ar": "barnamaj", "en": "program"}},
+    "events": {"title": "Events", "url": {"ar": "anshita", "en": "events"}},
+    "regions": {"title": "Regions", "url": {"ar": "jihat", "en": "regions"}},
+    "people": {"title": "Leadership", "url": {"ar": "qiyada", "en": "leadership"}},
+    "pages": {"title": "Pages"},
+}
+TOPICS = {"title": "Topics", "url": {"ar": "mawadi", "en": "topics"}}
+MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
+FOOTER_MENU = ["pages/join"]
+PRESS = {
+    "url": {"ar": "sahafa", "en": "press-room"},
+    "contacts": {
+        "national": {
+            "name": {"ar": "ليلى بناني", "en": "Leila Bennani"},
+            "role": {"ar": "الناطقة الرسمية", "en": "Spokeswoman"},
+            "phone": "+212 539 00 00 01",
+            "email": "press@coastal-greens.example",
+        },
+    },
+    "kit": [
+        {"file": "images/wave.svg", "title": {"ar": "الشعار", "en": "Logo (SVG)"}},
+    ],
+    "program_pdf": None,
+}
+PRELOAD_FONTS = {"ar": ["noto-naskh-arabic-400.woff2"]}
+SOCIAL_CARDS = {**SOCIAL_CARDS, "logo": "images/wave.png"}  # noqa: F821
