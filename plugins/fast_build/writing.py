@@ -19,7 +19,7 @@ from typing import Any
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from multilingual.errors import ERRORS, report
-from multilingual.writer import SafeWriter
+from multilingual.writer import SafeWriter, no_override
 
 from .workers import run_shares, worker_count
 
@@ -111,6 +111,7 @@ class FastWriter(SafeWriter):
         # Rendered at flush(); the context as it is now (generators add keys
         # to the shared context as they go).
         source = self.source_of(template, kwargs)
+        kwargs = no_override(kwargs)
         self._queue.append(((name, template, dict(context), *args), kwargs, source))
         return None
 

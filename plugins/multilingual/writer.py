@@ -15,6 +15,14 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .frontmatter import FrontMatterError, display_path, report
 
 
+def no_override(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Pelican lets a page with ``override_url``/``override_save_as`` replace
+    a file already written. Here those only keep addresses worked out once
+    (fast_build): no page may replace another, two claims on a file are
+    reported."""
+    return {**kwargs, "override_output": False}
+
+
 class SafeWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
         super().__init__(output_path, settings=settings)
@@ -30,7 +38,7 @@ class SafeWriter(Writer):
 
     def write_file(self, name, template, context, *args: Any, **kwargs: Any) -> Any:
         self._current = self.source_of(template, kwargs)
-        return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, template, context, *args, **no_override(kwargs))
 
     def double_write(self, filename: str, first: str, second: str) -> FrontMatterError:
         """The editor's message for a file two pages claim."""
