@@ -40,7 +40,7 @@ logger = logging.getLogger("multilingual.frontmatter")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Fields shown on one line (a page title, a feed entry, a calendar SUMMARY).
-ONE_LINE_FIELDS = ("title", "image_alt", "place", "role", "seat", "slug")
+ONE_LINE_FIELDS = ("title", "image_alt", "place", "role", "seat", "slug", "online")
 # Fields in which a direction control is reported.
 BIDI_FIELDS = ("title", "slug")
 # Unclosed '[' per paragraph above which Python-Markdown's link search turns
@@ -51,9 +51,21 @@ MAX_BRACKETS = 2000
 DEFAULT_TIME_LIMIT = 20
 
 
+# Control characters have no Unicode name; these are the ones pasted text has.
+_CONTROL_NAMES = {
+    "\x00": "null",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+}
+
+
 def _name(char: str) -> str:
     code = f"U+{ord(char):04X}"
-    name = unicodedata.name(char, "")
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "")
     return f"{code} {name.lower()}" if name else code
 
 
