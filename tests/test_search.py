@@ -111,6 +111,8 @@ def test_search_finds_the_page_in_the_page_language(browser, server, code):
     )
     assert expected in found
     assert all(url.startswith(f"/{code}/") for url in found), found
+    # The words found are marked in the excerpts (built as text + <mark>).
+    assert page.locator(".search-results li p mark").count() > 0
     status = page.text_content(".search-status")
     assert status.startswith(RESULTS[code]) and status.endswith(str(len(found)))
     # Another language's word finds nothing here: one index per language.

@@ -70,6 +70,8 @@ class CalendarGenerator(Generator):
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
+        # NAME takes no line break, even escaped: the title on one line.
+        title = " ".join(title.split())
         cal.add("name", title)  # RFC 7986
         cal.add("x-wr-calname", title)  # what most applications read
         cal.add("x-wr-timezone", self.settings["TIMEZONE"])
@@ -86,7 +88,7 @@ class CalendarGenerator(Generator):
             page = site.absolute(item.url)
             online = getattr(item, "online", None)
             event.add("location", getattr(item, "place", None) or online)
-            if online:
+            if online and not any(c in online for c in "\r\n\t "):
                 event.add("conference", online, parameters={"value": "URI"})
             event.add("description", f"{item.summary}\n\n{page}".strip())
             event.add("url", page)

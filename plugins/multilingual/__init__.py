@@ -20,6 +20,7 @@ from .i18n import install, load_translations
 from .languages import languages_from_settings
 from .listings import MultilingualGenerator
 from .sections import sections_from_settings
+from .untrusted import drop_outside_static
 from .writer import SafeWriter
 
 # Pelican features this plugin replaces with language-aware versions.
@@ -159,3 +160,4 @@ def register() -> None:
     signals.finalized.connect(stop_after_writing)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
+    signals.static_generator_finalized.connect(drop_outside_static)

@@ -28,6 +28,16 @@ from .languages import languages_from_settings
 from .sanitize import Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
 from .topics import Topics
+from .untrusted import (
+    DEFAULT_TIME_LIMIT,
+    clean_fields,
+    refuse_aliases,
+    refuse_outside,
+    refuse_outside_files,
+    refuse_pathological_markdown,
+    strip_controls,
+    time_limit,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +118,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     raw = text[4 : end + 1]
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1 :] if body_start != -1 else ""
+    refuse_aliases(raw, path)
     try:
         data = _load_yaml(raw) or {}
     except yaml.YAMLError as exc:
@@ -393,9 +404,8 @@ class FrontMatterMarkdownReader(BaseReader):
             )
 
     def _sanitize(self, rel: str, html: str, body: str, first: int) -> str:
-        """Raw HTML through the allow-list; each removal is reported."""
-        if "<" not in body:
-            return html  # no raw HTML: Markdown's own output is safe
+        """Every body through the allow-list (Markdown alone can write a
+        javascript: link); each removal is reported."""
         cleaned, removed = self.sanitizer.clean(html)
         for removal in removed:
             where = line_of(body, removal.needle, first)
@@ -420,10 +430,12 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"the file name must end in .<language>.md with a language of "
                 f"{', '.join(self.language_codes)} (got {lang or 'none'!r})",
             )
+        refuse_outside(self.settings, source_path, rel)
         with open(source_path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+            text = strip_controls(handle.read(), rel)
         front, body = split_front_matter(text, rel)
         lines = _field_lines(text)
+        front = clean_fields(front, rel, lines)
 
         metadata: dict[str, Any] = {}
         for name, value in front.items():
@@ -484,6 +496,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"{', '.join(self.sections)}",
             )
         self._check(rel, kind, metadata, lines, lang)
+        refuse_outside_files(self.settings, metadata, rel, lines)
         self._check_tags(rel, metadata, lines, lang)
         # The body starts after the closing '---' line.
         normalized = text.lstrip("\ufeff").replace("\r\n", "\n")
@@ -496,6 +509,11 @@ class FrontMatterMarkdownReader(BaseReader):
         # Used by the *_URL settings: "fr/communiques/"
         metadata["prefix"] = kind.prefix(lang)
 
+        refuse_pathological_markdown(body, rel, first)
         self._md.reset()
-        html = self._sanitize(rel, self._md.convert(body), body, first)
+        with time_limit(
+            self.settings.get("MARKDOWN_TIME_LIMIT", DEFAULT_TIME_LIMIT), rel
+        ):
+            converted = self._md.convert(body)
+        html = self._sanitize(rel, converted, body, first)
         return html, metadata

@@ -1,11 +1,27 @@
-"""Raw HTML in Markdown goes through an allow-list before it is published.
+"""Every HTML fragment made from content goes through one allow-list.
 
 Editors may paste HTML (a table from a word processor, an embed code from a
-video site). nh3 (the Rust sanitizer ammonia) does the cleaning; this module
-decides what is allowed and tells the editor, file and line, what was removed.
-The allow-list keeps the output working under a strict Content-Security-Policy:
-no scripts, no event handlers, no inline styles, iframes only from the video
-hosts in the VIDEO_HOSTS setting.
+video site), and Markdown itself can carry links and attributes
+(``[x](javascript:...)``, ``{: onclick=... }``). The reader runs the Markdown
+output of *every* body through ``Sanitizer.clean``, whatever the body holds;
+what our own plugins add afterwards (video previews, ``<picture>``) is added
+to clean HTML, so the allow-list never has to let their markup through.
+
+nh3 (the Rust sanitizer ammonia) does the cleaning; this module decides what
+is allowed and tells the editor, file and line, what was removed. The policy:
+
+- elements: nh3's default list plus ``iframe``, ``picture``, ``source``,
+  ``figure``; ``script``, ``style`` and the like are removed with their text;
+- attributes: a fixed list per element; no event handlers (``on*``), no
+  ``style``, no ``data-*``; ``class`` only the few Markdown itself writes
+  (footnotes), since the theme's scripts act on classes of their own;
+- addresses in ``href``, ``src``, ``srcset`` and ``cite``: http, https, mailto,
+  tel or relative, read the way a browser reads them (WHATWG URL parsing, so
+  ``java&#x09;script:`` is still javascript);
+- iframes: ``https`` from a host of the VIDEO_HOSTS setting exactly (no user
+  name, no other port), compared after the browser's own parsing, so that
+  ``https://evil.example\\@www.youtube-nocookie.com/`` (which a browser loads
+  from evil.example) is refused.
 """
 
 from __future__ import annotations
@@ -14,14 +30,16 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlsplit
 
+import ada_url
 import nh3
 
 TAGS = set(nh3.ALLOWED_TAGS) | {"iframe", "picture", "source", "figure"}
+# Image maps link through <area href>, which nh3 does not list for checking.
+TAGS -= {"area", "map"}
 # Tags whose content is removed with them, not kept as text.
 DROPPED_WITH_CONTENT = {"script", "style", "noscript", "template", "object", "embed"}
-GENERIC_ATTRIBUTES = {"id", "class", "lang", "dir", "title"}
+GENERIC_ATTRIBUTES = {"id", "lang", "dir", "title"}
 ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
     "*": GENERIC_ATTRIBUTES,
@@ -37,10 +55,14 @@ ATTRIBUTES: dict[str, set[str]] = {
 # Presentational attributes HTML5 no longer has: dropped quietly, CSS does it.
 for _names in ATTRIBUTES.values():
     _names -= {"align", "char", "charoff", "summary", "size"}
+# The classes Python-Markdown's footnotes write; any other class is dropped.
+CLASSES = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
 URL_ATTRIBUTES = {"href", "src", "srcset", "cite", "action", "formaction"}
+SCHEMES = {"http", "https", "mailto", "tel"}
 # Markdown's own tables align columns with style="text-align: ...": dropped
 # without a report (inline styles break a strict CSP), the table stays.
 MARKDOWN_STYLE = re.compile(r"\s*text-align:\s*\w+;?\s*")
+_EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,55 @@ class Removal:
     what: str  # "<script>", "onclick attribute", ...
     why: str
     needle: str  # text to look for in the Markdown source to find the line
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser would see in an address (lower case, no colon),
+    or None for a relative address."""
+    try:
+        return ada_url.URL(value).protocol.rstrip(":").lower()
+    except ValueError:
+        return None  # not an absolute URL: relative to the page
+
+
+def safe_url(value: str) -> bool:
+    """Whether a link or image address from content may be published."""
+    scheme = url_scheme(value)
+    return scheme is None or scheme in SCHEMES
+
+
+def safe_srcset(value: str) -> bool:
+    return all(
+        safe_url(candidate.split()[0])
+        for candidate in value.split(",")
+        if candidate.strip()
+    )
+
+
+def video_src(value: str, hosts: set[str]) -> str | None:
+    """The iframe address as the browser will load it, if it is https from
+    one of the hosts exactly; None otherwise."""
+    try:
+        url = ada_url.URL(value)
+    except ValueError:
+        return None
+    if (
+        url.protocol != "https:"
+        or url.username
+        or url.password
+        or url.port
+        or url.hostname not in hosts
+    ):
+        return None
+    return url.href
+
+
+def host_of(value: str) -> str:
+    """The host a browser would load an address from ('' if none)."""
+    try:
+        return ada_url.URL(value).hostname
+    except ValueError:
+        return ""
 
 
 class _Inspector(HTMLParser):
@@ -70,13 +141,15 @@ class _Inspector(HTMLParser):
                 Removal(f"<{tag}>", "this HTML element is not allowed", f"<{tag}")
             )
         if tag == "iframe":
-            host = urlsplit(dict(attrs).get("src") or "").hostname or ""
-            if host not in self.video_hosts:
+            src = dict(attrs).get("src") or ""
+            if video_src(src, self.video_hosts) is None:
+                host = host_of(src)
                 self._add(
                     Removal(
                         f"<iframe> from {host or 'no address'}",
                         "iframes may only show videos from "
-                        + ", ".join(sorted(self.video_hosts) or ["(none configured)"]),
+                        + ", ".join(sorted(self.video_hosts) or ["(none configured)"])
+                        + " (https, no other port or user name)",
                         host or "<iframe",
                     )
                 )
@@ -94,13 +167,41 @@ class _Inspector(HTMLParser):
                         "style=",
                     )
                 )
-            elif name in URL_ATTRIBUTES and re.match(
-                r"\s*(javascript|vbscript|data):", value, re.I
-            ):
-                scheme = value.strip().split(":", 1)[0].lower()
+            elif name.startswith("data-"):
                 self._add(
-                    Removal(f"{scheme}: link", "only web links are allowed", scheme)
+                    Removal(
+                        f"{name} attribute",
+                        "data- attributes are not allowed; the theme's scripts "
+                        "use them",
+                        name,
+                    )
                 )
+            elif name == "class" and set(value.split()) - CLASSES.get(tag, set()):
+                self._add(
+                    Removal(
+                        "class attribute",
+                        "classes are not allowed; the theme styles content",
+                        value.split()[0] if value.split() else "class",
+                    )
+                )
+            elif name in URL_ATTRIBUTES and tag != "iframe":
+                urls = (
+                    [c.split()[0] for c in value.split(",") if c.strip()]
+                    if name == "srcset"
+                    else [value]
+                )
+                for url in urls:
+                    if safe_url(url):
+                        continue
+                    scheme = url_scheme(url) or "unknown"
+                    self._add(
+                        Removal(
+                            f"{scheme}: link",
+                            "only web, mail and phone links are allowed",
+                            scheme,
+                        )
+                    )
+                    break
 
 
 class Sanitizer:
@@ -109,8 +210,11 @@ class Sanitizer:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
-            host = urlsplit(value).hostname or ""
-            return value if host in self.video_hosts else None
+            return video_src(value, self.video_hosts)
+        if attribute == "srcset":
+            return value if safe_srcset(value) else None
+        if attribute in URL_ATTRIBUTES:
+            return value if safe_url(value) else None
         return value
 
     def clean(self, html: str) -> tuple[str, list[Removal]]:
@@ -124,10 +228,13 @@ class Sanitizer:
             clean_content_tags=DROPPED_WITH_CONTENT,
             attributes=ATTRIBUTES,
             attribute_filter=self._filter,
-            generic_attribute_prefixes={"data-"},
+            allowed_classes=CLASSES,
+            url_schemes=SCHEMES,
             link_rel=None,
             strip_comments=True,
         )
         # An iframe whose address was refused shows nothing: drop it whole.
         cleaned = re.sub(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", "", cleaned)
+        # What is left of a class attribute none of whose classes is allowed.
+        cleaned = _EMPTY_CLASS.sub(r"\1", cleaned)
         return cleaned, inspector.found

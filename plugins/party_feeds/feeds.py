@@ -208,14 +208,19 @@ class FeedsGenerator(Generator):
             fe.published(item.date)
             fe.updated(self._updated(item))
             if getattr(item, "summary", None):
-                fe.summary(item.summary)
-            fe.content(
-                absolutize(
-                    self._notes(item, language, translations) + item.content, url
-                )
-                + self._attachments(site, item, translations),
-                type="CDATA" if feed.format == "rss" else "html",
-            )
+                # The summary is text. Readers show RSS <description> as HTML,
+                # so it goes in HTML-safe ("<img" stays words); Atom's
+                # <summary> is typed text and takes it as it is.
+                summary = item.summary
+                fe.summary(escape(summary) if feed.format == "rss" else summary)
+            body = absolutize(
+                self._notes(item, language, translations) + item.content, url
+            ) + self._attachments(site, item, translations)
+            if feed.format == "rss":
+                # "]]>" (possible in an attribute) would end the CDATA section;
+                # "&gt;" means the same in HTML.
+                body = body.replace("]]>", "]]&gt;")
+            fe.content(body, type="CDATA" if feed.format == "rss" else "html")
             for tag in getattr(item, "tags", []) or []:
                 fe.category(term=tag.name)
             enclosure = self._enclosure(site, item)

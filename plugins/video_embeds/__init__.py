@@ -6,6 +6,12 @@ self-hosted ``video.js``, loaded only by pages with a video, swaps it for the
 host's player on click. Only hosts listed in ``VIDEO_HOSTS`` (embed host
 names, the same list the HTML sanitizer allows iframes from) are turned into
 players; any other link stays a link.
+
+The preview carries the video's id and the player's host (``data-video``,
+``data-host``), never an address: video.js builds the player's address from
+them with its own templates, so no address found in a page becomes a player.
+The preview is added after the text is sanitized (which removes ``class``
+and ``data-*`` written in content), so only this plugin writes it.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ class Provider:
     name: str
     embed_host: str
     watch: re.Pattern[str]  # a visitor-facing address; group "id"
-    embed: str  # the player's address, {id} filled in
+    embed: str  # the player's address, {id} filled in (video.js has the same)
+    video_id: re.Pattern[str]  # what an id of this host looks like
     label: str  # msgid of the link's text
 
 
@@ -40,6 +47,7 @@ PROVIDERS = [
             r"(?:[?&#][^\s]*)?"
         ),
         "https://www.youtube-nocookie.com/embed/{id}?autoplay=1",
+        re.compile(r"[A-Za-z0-9_-]{11}"),
         N_("Watch on YouTube"),
     ),
     Provider(
@@ -50,6 +58,7 @@ PROVIDERS = [
             r"(?:[?#][^\s]*)?"
         ),
         "https://player.vimeo.com/video/{id}?autoplay=1&dnt=1",
+        re.compile(r"[0-9]{1,20}"),
         N_("Watch on Vimeo"),
     ),
 ]
@@ -67,15 +76,20 @@ _ALONE = re.compile(
 class Video:
     provider: Provider
     url: str  # as the editor wrote it
-    embed_url: str
+    video_id: str
     title: str
+
+    @property
+    def embed_url(self) -> str:
+        return self.provider.embed.format(id=self.video_id)
 
 
 def find_video(url: str, providers: list[Provider]) -> tuple[Provider, str] | None:
+    """The provider and the video's id of a visitor-facing address."""
     for provider in providers:
         match = provider.watch.fullmatch(url)
-        if match:
-            return provider, provider.embed.format(id=match["id"])
+        if match and provider.video_id.fullmatch(match["id"]):
+            return provider, match["id"]
     return None
 
 
@@ -84,7 +98,8 @@ def render(video: Video, gettext: Any) -> str:
     return (
         '<figure class="video">'
         f'<a class="video-link" href="{e(video.url)}" '
-        f'data-embed="{e(video.embed_url)}" data-title="{e(video.title)}">'
+        f'data-host="{e(video.provider.embed_host)}" '
+        f'data-video="{e(video.video_id)}" data-title="{e(video.title)}">'
         '<span class="video-play" aria-hidden="true"></span>'
         f'<span class="video-title">{e(video.title)}</span> '
         f'<span class="video-host">{e(gettext(video.provider.label))}</span>'
@@ -102,11 +117,11 @@ def replace_videos(content_html: str, providers: list[Provider], gettext: Any):
         found = find_video(url, providers)
         if not found:
             return match[0]
-        provider, embed_url = found
+        provider, video_id = found
         text = html.unescape(match["text"] or "").strip()
         title = text if text and text != url else gettext(UNTITLED)
         count += 1
-        return render(Video(provider, url, embed_url, title), gettext)
+        return render(Video(provider, url, video_id, title), gettext)
 
     return _ALONE.sub(swap, content_html), count
 

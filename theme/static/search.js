@@ -13,6 +13,20 @@ await pagefind.init();
 
 const say = (text) => { status.textContent = text; };
 
+// Pagefind's excerpt is HTML: its own <mark> around the words found, and the
+// page's text. Only the <mark>s become elements; everything else goes in as
+// text, whatever the page held. DOMParser's document is inert: nothing in it
+// runs or loads.
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
 async function run(query) {
   list.replaceChildren();
   query = query.trim();
@@ -29,7 +43,7 @@ async function run(query) {
     link.textContent = page.meta.title || page.url;
     heading.append(link);
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = page.excerpt; // Pagefind escapes the text, adds <mark>
+    excerpt.append(...excerptNodes(page.excerpt));
     item.append(heading, excerpt);
     list.append(item);
   }
