@@ -196,52 +196,19 @@ def new(c, section, key):
 
 @task
 def check(c):
-    """Check every content file, as the build reads it, without writing a site."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from pelican.plugins._utils import load_plugins
+    """Check every content file as the production build reads it, writing nothing.
 
-    from multilingual.checks import Entry, disagreements, duplicate_urls
-    from multilingual.frontmatter import (
-        ERRORS,
-        FrontMatterMarkdownReader,
-        display_path,
-        report,
-    )
-    from multilingual.languages import languages_from_settings
-    from multilingual.sections import sections_from_settings
-    from multilingual.site import reserved_urls
+    It is the production build itself, stopped before writing (CHECK_ONLY):
+    the same checks, press numbering and addresses included, the same messages.
+    """
+    import tempfile
 
-    settings = _settings()
-    for plugin in load_plugins(settings):
-        plugin.register()  # plugins declare the pages they write
-    languages = languages_from_settings(settings)
-    sections = sections_from_settings(settings)
-    reader = FrontMatterMarkdownReader(settings)
-    files = sorted(Path(settings["PATH"]).rglob("*.md"))
-    ERRORS.clear()
-    entries = []
-    for file in files:
-        _html, meta = reader.read(str(file))
-        if meta.get("status") != "skip":
-            entries.append(
-                Entry(
-                    display_path(str(file), settings["PATH"]),
-                    sections[meta["section"]].kind,
-                    meta["section"],
-                    meta["key"],
-                    meta["lang"],
-                    f"{meta['prefix']}{meta['slug']}/",
-                    meta,
-                )
-            )
-    reserved = reserved_urls(languages, sections, settings.get("TOPICS", {}).get("url"))
-    for _entry, error in duplicate_urls(entries, reserved) + disagreements(
-        entries, [lang.code for lang in languages]
-    ):
-        report(error)
-    if ERRORS:
-        sys.exit(f"{len(ERRORS)} problem(s) in {len(files)} files.")
-    print(f"{len(files)} files checked: no problem found.")
+    with tempfile.TemporaryDirectory() as scratch:
+        result = _pelican(
+            c, "publishconf.py", Path(scratch) / "output", "-e CHECK_ONLY=true", True
+        )
+    if not result.ok:
+        raise SystemExit(1)
 
 
 @task

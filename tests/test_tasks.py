@@ -151,7 +151,7 @@ def test_check_reports_every_bad_file_without_writing_a_site(tmp_path):
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     good = invoke(project, "check")
     assert good.returncode == 0, good.stdout + good.stderr
-    assert "no problem found" in good.stdout
+    assert "Content: no mistake found." in good.stderr
     (project / "content/news/a.fr.md").write_text(
         '---\ntitle: "T"\ndate: 2026-13-01\nsummary: "s"\n---\n\nx\n', "utf-8"
     )
@@ -161,5 +161,6 @@ def test_check_reports_every_bad_file_without_writing_a_site(tmp_path):
     assert bad.returncode != 0
     assert 'content/news/a.fr.md:3: date "2026-13-01" is not a date' in log
     assert "content/news/b.xx.md: the file name must end in .<language>.md" in log
-    assert "2 problem(s)" in log and "Traceback" not in log
+    assert "Content: 2 errors (not published), 0 warnings." in log
+    assert "Traceback" not in log
     assert not (project / "output").exists()
