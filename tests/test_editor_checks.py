@@ -86,6 +86,31 @@ ACROSS_FILES = {
         'content/news/colon.fr.md:2: title holds ": ", which reads as the start of '
         'another field; put the title in quotes: title: "Agadir: la marche"',
     ),
+    "news/later.fr.md": (
+        '---\ntitle: "Later"\ndate: 2099-01-01 09:00\nregion: fez\n---\n\nx\n',
+        "content/news/later.fr.md:4: not published (scheduled for 2099-01-01 09:00): "
+        'would fail because region "fez" does not exist; use one of oriental',
+    ),
+    "news/french-tag.ar.md": (
+        NEWS.format(t="وسم", extra="tags: [eau]\n", body="x"),
+        'content/news/french-tag.ar.md:5: tag "eau" is the fr name of the topic '
+        '"water"; in a .ar.md file write "الماء"',
+    ),
+    "news/english.en.md": (
+        NEWS.format(t="English", extra="", body="x"),
+        "content/news/english.en.md: the file name must end in .<language>.md with "
+        "a language of ar, fr, zgh (got 'en')",
+    ),
+    "news/typo.fr.md": (
+        NEWS.format(t="Typo", extra="regoin: oriental\n", body="x"),
+        'content/news/typo.fr.md:5: unknown field "regoin"; did you mean "region"?',
+    ),
+    "press/nowhere.fr.md": (
+        '---\ntitle: "Nowhere"\ndate: 2026-03-05\nsummary: "s"\n---\n\nx\n',
+        'content/press/nowhere.fr.md: "place" is missing or empty; every press file '
+        "needs it (a line 'place: ...' in the front matter (or a region: whose page "
+        "has a seat:))",
+    ),
     "news/football.fr.md": (
         NEWS.format(t="Football", extra="tags: eau, football\n", body="x"),
         'content/news/football.fr.md:5: tag "football" is not in content/tags.yml, '
@@ -138,6 +163,13 @@ def write_content(project: Path) -> None:
     for name, text in files.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text(text, encoding="utf-8")
+    # Saved by an old Windows editor.
+    (content / "news/old-editor.ar.md").write_bytes(
+        NEWS.format(t="اجتماع", extra="", body="نص").encode("cp1256")
+    )
+    # No party seat: a release needs its place, or a region with a seat.
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nPRESS = {k: v for k, v in PRESS.items() if k != "seat"}\n')
 
 
 def pelican(project: Path, settings: str, output: Path) -> subprocess.CompletedProcess:
@@ -184,11 +216,12 @@ def test_nothing_of_a_bad_file_is_published_and_the_rest_is(dev_build):
     result, output = dev_build
     assert result.returncode == 0, result.stderr
     written = [p.relative_to(output).as_posix() for p in output.rglob("*")]
-    assert not [p for p in written if re.search(r"bad\d|/copy|blog", p)]
+    # (\b: a content hash in a file name may hold "bad7")
+    assert not [p for p in written if re.search(r"\bbad\d|/copy|blog", p)]
     every_file = "".join(
         p.read_text("utf-8") for p in output.rglob("*") if p.suffix in (".html", ".xml")
     )
-    assert "Copy" not in every_file and not re.search(r"bad\d", every_file)
+    assert "Copy" not in every_file and not re.search(r"\bbad\d", every_file)
     # The address stays with the file that had it; the rest is there.
     good = (output / "fr/actualites/good/index.html").read_text("utf-8")
     assert "Good news" in good
@@ -303,3 +336,19 @@ def test_a_double_write_in_parallel_rendering_is_the_same_message(settings, tmp_
         "content/pages/feeds.fr.md: its address /fr/feeds/ is also written by the "
         "site's feeds page; give it another slug (a line 'slug: ...')"
     ]
+
+
+def test_each_message_of_the_readme_table_is_one_the_build_gives(dev_build):
+    """The editor guide's table quotes messages: each quote (with ... for
+    what varies) matches a line the build printed for the broken files."""
+    result, _output = dev_build
+    told = [line for line in (result.stdout + result.stderr).splitlines()]
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    section = readme.split("### When something is wrong in a file")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert len(rows) >= 25
+    for row in rows:
+        quoted = re.findall(r"`([^`]+)`", row.split(" | ")[0])
+        for fragment in quoted:
+            pattern = ".*?".join(re.escape(part) for part in fragment.split("..."))
+            assert any(re.search(pattern, line) for line in told), fragment
