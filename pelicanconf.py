@@ -100,6 +100,9 @@ VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # are given per language; a language missing from a text shows the first one.
 PRESS = {
     "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"},
+    # Where a release without "place:" is dated from: its region's seat (the
+    # region page's "seat:"), else this, one name per language.
+    "seat": {"ar": "الرباط", "fr": "Rabat", "zgh": "ⵔⴱⴰⵟ"},
     # "national" first, then one per region (keys of content/regions/). A
     # release shows its "contact:", else its region's, else the national one.
     "contacts": {

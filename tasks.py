@@ -6,7 +6,9 @@ invoke livereload   rebuild on every save and reload the browser
 invoke preview      production build, swapped into output/ only if it succeeds
 invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
-invoke check        check every content file without building
+invoke check        check every content file as publishing would, writing nothing
+invoke new          start a piece of content (default language, or --langs)
+invoke translate    start a translation of an item, prefilled from the original
 invoke translations list missing and out-of-date translations
 invoke fonts        remake the web font subsets (tools/subset_fonts.py)
 invoke budget       what a first visit downloads, per page (bench/budget.py)
@@ -60,9 +62,19 @@ def clean(c):
 
 @task(build)
 def serve(c, port=PORT):
-    """Build, then serve output/ on http://localhost:8000 (Ctrl-C to stop)."""
-    print(f"Serving on http://{HOST}:{port}/  (Ctrl-C to stop)")
-    _pelican(c, "pelicanconf.py", OUTPUT, f"--listen --port {int(port)}")
+    """Build, then serve output/ on http://localhost:8000 (Ctrl-C to stop), with
+    the site's "page not found" pages and the host's headers (output/_headers)."""
+    import threading
+
+    sys.path.insert(0, str(ROOT))
+    from tools.static_server import start
+
+    server, address = start(OUTPUT, int(port))
+    print(f"Serving {address}/  (Ctrl-C to stop)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
 
 
 @task
@@ -146,12 +158,15 @@ def i18n(c):
     help={
         "section": "folder under content/ (news, press, events...)",
         "key": "the file name stem, e.g. rural-clinics",
+        "langs": "languages to create, comma-separated, e.g. ar,fr "
+        "(default: the site's default language)",
     }
 )
-def new(c, section, key):
-    """Create one file per language for a new piece of content, ready to fill in."""
+def new(c, section, key, langs=""):
+    """Create a new piece of content, ready to fill in (then: invoke translate)."""
     import re
     from datetime import datetime
+    from zoneinfo import ZoneInfo
 
     sys.path.insert(0, str(ROOT / "plugins"))
     from multilingual.sections import FIELDS, sections_from_settings
@@ -164,11 +179,15 @@ def new(c, section, key):
         sys.exit(
             f"{key!r}: use lowercase letters, digits and hyphens, e.g. rural-clinics"
         )
-    now = datetime.now().strftime("%Y-%m-%d %H:%M")
+    codes = _languages(settings, langs)
+    # The site reads a date without a zone in its own time zone: write that
+    # time, whatever zone this computer is set to.
+    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    written = now.strftime("%Y-%m-%d %H:%M")
     samples = {
-        "date": now,
-        "start": now,
-        "end": now,
+        "date": written,
+        "start": written,
+        "end": written,
         "order": "1",
         "tags": "[]",
         "people": "[]",
@@ -178,9 +197,8 @@ def new(c, section, key):
         from press_room.numbering import next_free_reference
 
         paths = {**settings, "PATH": str(ROOT / settings["PATH"])}
-        year = datetime.now().year
-        samples["reference"] = next_free_reference(paths, section, year)
-    files = [folder / f"{key}.{lang['code']}.md" for lang in settings["LANGUAGES"]]
+        samples["reference"] = next_free_reference(paths, section, now.year)
+    files = [folder / f"{key}.{code}.md" for code in codes]
     existing = [f for f in files if f.exists()]
     if existing:
         sys.exit(f"Already there, nothing written: {existing[0].relative_to(ROOT)}")
@@ -194,54 +212,148 @@ def new(c, section, key):
         print(f"created {file.relative_to(ROOT)}")
 
 
-@task
-def check(c):
-    """Check every content file, as the build reads it, without writing a site."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from pelican.plugins._utils import load_plugins
-
-    from multilingual.checks import Entry, disagreements, duplicate_urls
-    from multilingual.frontmatter import (
-        ERRORS,
-        FrontMatterMarkdownReader,
-        display_path,
-        report,
+def _languages(settings: dict, langs: str) -> list[str]:
+    known = [lang["code"] for lang in settings["LANGUAGES"]]
+    default = (
+        settings.get("DEFAULT_LANG")
+        if settings.get("DEFAULT_LANG") in known
+        else known[0]
     )
-    from multilingual.languages import languages_from_settings
-    from multilingual.sections import sections_from_settings
-    from multilingual.site import reserved_urls
+    codes = [code.strip() for code in langs.split(",") if code.strip()] or [default]
+    wrong = [code for code in codes if code not in known]
+    if wrong:
+        sys.exit(f"No language {wrong[0]!r}; choose among {', '.join(known)}.")
+    return codes
+
+
+# What a translation copies from its original as it is (facts, not words).
+_SAME_IN_EVERY_LANGUAGE = (
+    "date",
+    "start",
+    "end",
+    "modified",
+    "reference",
+    "order",
+    "region",
+    "people",
+    "contact",
+    "online",
+    "image",
+    "attachments",
+)
+
+
+@task(
+    help={
+        "item": "section/key of the original, e.g. news/rural-clinics",
+        "lang": "the language of the translation, e.g. fr",
+    }
+)
+def translate(c, item, lang):
+    """Start a translation: the original's dates, region, people and topics (in
+    that language's names), and its text to translate, as a draft."""
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from multilingual.errors import FrontMatterError
+    from multilingual.frontmatter import split_front_matter, tag_list
+    from multilingual.sections import FIELDS, sections_from_settings
+    from multilingual.topics import Topics
 
     settings = _settings()
-    for plugin in load_plugins(settings):
-        plugin.register()  # plugins declare the pages they write
-    languages = languages_from_settings(settings)
     sections = sections_from_settings(settings)
-    reader = FrontMatterMarkdownReader(settings)
-    files = sorted(Path(settings["PATH"]).rglob("*.md"))
-    ERRORS.clear()
-    entries = []
-    for file in files:
-        _html, meta = reader.read(str(file))
-        if meta.get("status") != "skip":
-            entries.append(
-                Entry(
-                    display_path(str(file), settings["PATH"]),
-                    sections[meta["section"]].kind,
-                    meta["section"],
-                    meta["key"],
-                    meta["lang"],
-                    f"{meta['prefix']}{meta['slug']}/",
-                    meta,
-                )
+    section, _, key = item.strip("/").partition("/")
+    if section not in sections or not key:
+        sys.exit(f"Write section/key, e.g. news/rural-clinics ({item!r} is not).")
+    (lang,) = _languages(settings, lang)
+    folder = ROOT / settings["PATH"] / section
+    target = folder / f"{key}.{lang}.md"
+    if target.exists():
+        sys.exit(f"Already there, nothing written: {target.relative_to(ROOT)}")
+    order = _languages(settings, ",".join(x["code"] for x in settings["LANGUAGES"]))
+    default = _languages(settings, "")[0]
+    originals = [
+        folder / f"{key}.{code}.md"
+        for code in [default] + order
+        if code != lang and (folder / f"{key}.{code}.md").exists()
+    ]
+    if not originals:
+        sys.exit(f"No {section}/{key} in any language: create it with invoke new.")
+    original = originals[0]
+    shown = original.relative_to(ROOT)
+    try:
+        front, body = split_front_matter(original.read_text("utf-8-sig"), str(shown))
+    except (FrontMatterError, UnicodeDecodeError) as error:
+        sys.exit(f"{error}\n(fix the original first: invoke check)")
+    source_lang = original.name.rsplit(".", 2)[1]
+    front = {str(name).lower(): value for name, value in front.items()}
+    copied: dict = {}
+    for name in FIELDS[sections[section].kind] + ("modified",):
+        value = front.get(name)
+        if name == "tags" and value:
+            copied["tags"] = _tags_in(
+                Topics, settings, tag_list(value), source_lang, lang
             )
-    reserved = reserved_urls(languages, sections, settings.get("TOPICS", {}).get("url"))
-    for _entry, error in duplicate_urls(entries, reserved) + disagreements(
-        entries, [lang.code for lang in languages]
-    ):
-        report(error)
-    if ERRORS:
-        sys.exit(f"{len(ERRORS)} problem(s) in {len(files)} files.")
-    print(f"{len(files)} files checked: no problem found.")
+        elif name in _SAME_IN_EVERY_LANGUAGE and value not in (None, "", []):
+            copied[name] = value
+        elif name in ("title", "summary"):
+            copied[name] = value or ""  # the text to translate
+    copied["status"] = "draft"
+    lines = ""
+    for name, value in copied.items():
+        # Lists of words as editors write them: tags: [eau, santé]
+        flow = isinstance(value, list) and not any(
+            isinstance(v, (dict, list)) for v in value
+        )
+        lines += (
+            yaml.safe_dump(
+                {name: value}, allow_unicode=True, width=1000, default_flow_style=False
+            )
+            if not flow
+            else f"{name}: "
+            + yaml.safe_dump(
+                value, allow_unicode=True, width=1000, default_flow_style=True
+            )
+        )
+    target.write_text(f"---\n{lines}---\n\n{body.strip()}\n", encoding="utf-8")
+    print(
+        f"created {target.relative_to(ROOT)} from {shown}: translate its title, "
+        "summary and text, then remove the line 'status: draft' to publish it"
+    )
+
+
+def _tags_in(topics_class, settings: dict, names: list, source: str, lang: str) -> list:
+    """The tags of the original, named in the translation's language."""
+    try:
+        topics = topics_class.load(
+            {**settings, "PATH": str(ROOT / settings["PATH"])}, "tags.yml"
+        )
+    except ValueError:  # a broken tags.yml: invoke check tells what is wrong
+        topics = None
+    if topics is None:
+        return [str(name) for name in names]
+    found = []
+    for name in names:
+        key = topics.key_of(str(name), source)
+        found.append(topics.names[key].get(lang, str(name)) if key else str(name))
+    return found
+
+
+@task
+def check(c):
+    """Check every content file as the production build reads it, writing nothing.
+
+    It is the production build itself, stopped before writing (CHECK_ONLY):
+    the same checks, press numbering and addresses included, the same messages.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        result = _pelican(
+            c, "publishconf.py", Path(scratch) / "output", "-e CHECK_ONLY=true", True
+        )
+    if not result.ok:
+        raise SystemExit(1)
 
 
 @task

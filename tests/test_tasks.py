@@ -7,7 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from conftest import ROOT, copy_project
 
@@ -121,15 +123,41 @@ def test_embargoed_and_draft_items_appear_in_no_output_file(tmp_path):
         assert not names & {"embargo", "secret"}
 
 
-def test_new_creates_the_translation_group_and_scheduled_lists_the_embargo(tmp_path):
+def test_new_creates_the_languages_asked_for_and_scheduled_lists_the_embargo(
+    tmp_path,
+):
     project = copy_project(tmp_path / "project")
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
-    created = invoke(project, "new", "press", "water-summit")
+    # A laptop set to another zone still writes the site's time.
+    env_zone = {**os.environ, "TZ": "America/Los_Angeles"}
+    created = subprocess.run(
+        [sys.executable, "-m", "invoke", "new", "press", "water-summit"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env_zone,
+    )
     assert created.returncode == 0, created.stderr
-    for code in ("ar", "fr", "zgh"):
-        text = (project / f"content/press/water-summit.{code}.md").read_text("utf-8")
-        assert text.startswith("---\ntitle: \ndate: ")
-        assert "\nplace: \n" in text and text.endswith("---\n\n")
+    # Only the default language unless asked.
+    assert [p.name for p in (project / "content/press").glob("water-summit.*")] == [
+        "water-summit.ar.md"
+    ]
+    text = (project / "content/press/water-summit.ar.md").read_text("utf-8")
+    assert text.startswith("---\ntitle: \ndate: ")
+    assert "\nplace: \n" in text and text.endswith("---\n\n")
+    written = datetime.strptime(text.split("date: ")[1][:16], "%Y-%m-%d %H:%M")
+    casablanca = datetime.now(ZoneInfo("Africa/Casablanca")).replace(tzinfo=None)
+    assert abs(written - casablanca) < timedelta(minutes=5)
+    both = invoke(project, "new", "news", "two", "--langs", "fr,zgh")
+    assert both.returncode == 0, both.stderr
+    assert sorted(p.name for p in (project / "content/news").glob("two.*")) == [
+        "two.fr.md",
+        "two.zgh.md",
+    ]
+    assert (
+        "No language 'en'"
+        in invoke(project, "new", "news", "x", "--langs", "en").stderr
+    )
     again = invoke(project, "new", "press", "water-summit")
     assert again.returncode != 0 and "Already there" in again.stderr
     assert "choose one of" in invoke(project, "new", "blog", "x").stderr
@@ -146,12 +174,63 @@ def test_new_creates_the_translation_group_and_scheduled_lists_the_embargo(tmp_p
     )
 
 
+def test_translate_starts_a_draft_with_the_original_facts_and_text(tmp_path):
+    import yaml
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    (project / "content/news/clinic.ar.md").write_text(
+        '---\ntitle: "عيادة متنقلة"\ndate: 2026-03-14 10:30\nregion: oriental\n'
+        "tags: [الماء, الصحة]\n---\n\nوصلت العيادة المتنقلة إلى تاوريرت.\n",
+        "utf-8",
+    )
+    made = invoke(project, "translate", "news/clinic", "fr")
+    assert made.returncode == 0, made.stderr
+    text = (project / "content/news/clinic.fr.md").read_text("utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["date"] == "2026-03-14 10:30"
+    assert front["region"] == "oriental"
+    assert front["tags"] == ["eau", "santé"]  # in French names
+    assert front["status"] == "draft"
+    assert text.rstrip().endswith("وصلت العيادة المتنقلة إلى تاوريرت.")
+    assert "remove the line 'status: draft'" in made.stdout
+    again = invoke(project, "translate", "news/clinic", "fr")
+    assert again.returncode != 0 and "Already there" in again.stderr
+
+
+def test_the_local_server_answers_a_missing_page_with_the_site_404(tmp_path):
+    import urllib.error
+    import urllib.request
+
+    sys.path.insert(0, str(ROOT))
+    from tools.static_server import start
+
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr/404.html").write_text("<p>Page introuvable</p>", "utf-8")
+    (tmp_path / "404.html").write_text("<p>Not found / غير موجودة</p>", "utf-8")
+    server, address = start(tmp_path)
+    try:
+        for url, words in (
+            ("/fr/nowhere/", "Page introuvable"),
+            ("/nowhere", "غير موجودة"),
+            ("/zgh/nowhere/", "غير موجودة"),
+        ):
+            try:
+                urllib.request.urlopen(address + url)
+                raise AssertionError(f"{url} answered 200")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404
+                assert words in error.read().decode("utf-8")
+    finally:
+        server.shutdown()
+
+
 def test_check_reports_every_bad_file_without_writing_a_site(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     good = invoke(project, "check")
     assert good.returncode == 0, good.stdout + good.stderr
-    assert "no problem found" in good.stdout
+    assert "Content: no mistake found." in good.stderr
     (project / "content/news/a.fr.md").write_text(
         '---\ntitle: "T"\ndate: 2026-13-01\nsummary: "s"\n---\n\nx\n', "utf-8"
     )
@@ -161,5 +240,6 @@ def test_check_reports_every_bad_file_without_writing_a_site(tmp_path):
     assert bad.returncode != 0
     assert 'content/news/a.fr.md:3: date "2026-13-01" is not a date' in log
     assert "content/news/b.xx.md: the file name must end in .<language>.md" in log
-    assert "2 problem(s)" in log and "Traceback" not in log
+    assert "Content: 2 errors (not published), 0 warnings." in log
+    assert "Traceback" not in log
     assert not (project / "output").exists()

@@ -66,6 +66,34 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return handle
 
+    def send_error(self, code: int, message=None, explain=None) -> None:  # noqa: ANN001
+        """A missing page gets the site's "page not found" page: the one of
+        the language its address starts with (/fr/...), else the root one."""
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        first = self.path.split("?")[0].lstrip("/").split("/")[0]
+        for candidate in ([root / first / "404.html"] if first else []) + [
+            root / "404.html"
+        ]:
+            if (
+                candidate.resolve().is_relative_to(root.resolve())
+                and candidate.is_file()
+            ):
+                return candidate
+        return None
+
     def end_headers(self) -> None:
         url = self.path.split("?")[0]
         for pattern, headers in self.rules:

@@ -24,6 +24,8 @@ from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 
+from multilingual.errors import quiet
+
 from .writing import FastWriter
 
 _LAST: dict[str, Any] = {}
@@ -85,12 +87,17 @@ class EditorLoop:
         if not os.path.exists(path):
             return False
         site = generator.context["site"]
-        new = generator.readers.read_file(
-            base_path=generator.path,
-            path=os.path.relpath(path, generator.path),
-            content_class=type(old),
-            context=generator.context,
-        )
+        # The full build that follows tells the editor of any mistake: told
+        # here too, each message would show twice per save.
+        with quiet():
+            new = generator.readers.read_file(
+                base_path=generator.path,
+                path=os.path.relpath(path, generator.path),
+                content_class=type(old),
+                context=generator.context,
+            )
+        if new.metadata.get("file_problems"):
+            return False
         if any(getattr(new, n, None) != getattr(old, n, None) for n in _STABLE):
             return False
         menus = generator.settings.get("MENU", []) + generator.settings.get(

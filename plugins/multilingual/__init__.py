@@ -15,7 +15,8 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import PaginationRule
 
-from .frontmatter import ERRORS, FrontMatterMarkdownReader
+from .errors import ERRORS, install_plain_output, reset, tally
+from .frontmatter import FrontMatterMarkdownReader
 from .i18n import install, load_translations
 from .languages import languages_from_settings
 from .listings import MultilingualGenerator
@@ -85,13 +86,23 @@ def configure(pelican: Any) -> None:
 
 
 def reset_errors(_pelican: Any) -> None:
-    ERRORS.clear()
+    reset()
+    install_plain_output()
 
 
 def stop_on_errors(_generators: Any) -> None:
-    """Production builds stop after reading, before writing anything."""
+    """Production builds stop after reading, before writing anything.
+
+    With CHECK_ONLY (what `invoke check` sets) every build stops here: the
+    checks are the build's own, up to the last one before writing (press
+    numbering, addresses, translations), so both report the same mistakes.
+    """
     settings = _generators[0].settings
+    if settings.get("CHECK_ONLY"):
+        print(tally(), file=sys.stderr)
+        sys.exit(1 if ERRORS else 0)
     if ERRORS and settings.get("CONTENT_ERRORS_FATAL"):
+        print(tally(), file=sys.stderr)
         sys.exit(
             f"{len(ERRORS)} content error(s): nothing was written. Fix the files "
             "listed above, then build again."
@@ -100,9 +111,18 @@ def stop_on_errors(_generators: Any) -> None:
 
 def stop_after_writing(_pelican: Any) -> None:
     """A production build that met an error while writing (two pages for one
-    address) exits non-zero, so `invoke preview` keeps the last good site."""
+    address) exits non-zero, so `invoke preview` keeps the last good site.
+    Every build ends with the count of messages."""
+    print(tally(), file=sys.stderr)
     if ERRORS and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
         sys.exit(f"{len(ERRORS)} content error(s): the build is not usable.")
+
+
+def finished(pelican: Any) -> None:
+    # fast_build writes its pages at `finalized` and calls stop_after_writing
+    # itself once they are written (a double write is only known then).
+    if "fast_build" not in pelican.settings.get("PLUGINS", []):
+        stop_after_writing(pelican)
 
 
 def get_writer(pelican: Any) -> type | None:
@@ -157,7 +177,7 @@ def register() -> None:
     signals.generator_init.connect(add_i18n)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(stop_after_writing)
+    signals.finalized.connect(finished)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
     signals.static_generator_finalized.connect(drop_outside_static)

@@ -15,14 +15,18 @@ from typing import Any
 
 from .frontmatter import FrontMatterError, FrontMatterMarkdownReader
 
-# Facts every translation of one item must state alike, per kind of content.
-MUST_AGREE: dict[str, tuple[str, ...]] = {
+# Facts translations of one item should state alike, per kind of content.
+SHOULD_AGREE: dict[str, tuple[str, ...]] = {
     "events": ("start", "end", "region", "people"),
     "news": ("region", "people", "topics"),
     "press": ("region", "people", "topics"),
     "program": ("topics",),
     "people": ("region",),
 }
+# Of those, the ones where a disagreement is an error: a wrong time sends
+# people to a closed door. The others are warnings, and each page keeps what
+# its own file says until the editors settle it.
+MUST_AGREE = ("start", "end")
 
 
 @dataclass
@@ -36,6 +40,8 @@ class Entry:
     lang: str
     url: str  # from the site root, e.g. fr/actualites/x/
     metadata: dict[str, Any] = field(default_factory=dict)
+    # Why it is not published (a draft, scheduled), or "" when it is.
+    held: str = ""
 
     def line(self, name: str) -> int | None:
         field = {"topics": "tags"}.get(name, name)  # topics come from tags
@@ -61,12 +67,15 @@ def duplicate_urls(
     entries: list[Entry], reserved: dict[str, str]
 ) -> list[tuple[Entry, FrontMatterError]]:
     """Files whose address is taken by another file or by a page the site
-    writes itself (a listing, a home page). A file that keeps the address its
-    name gives it wins over one that asks for it with 'slug:'; otherwise the
-    first by name."""
+    writes itself (a listing, a home page). A published file wins over one
+    that is not; then a file that keeps the address its name gives it wins
+    over one that asks for it with 'slug:'; otherwise the first by name."""
     found = []
     owners: dict[str, Entry] = {}
-    for entry in sorted(entries, key=lambda e: (e.line("slug") is not None, e.path)):
+    order = sorted(
+        entries, key=lambda e: (bool(e.held), e.line("slug") is not None, e.path)
+    )
+    for entry in order:
         fix = "give it another slug (a line 'slug: ...')"
         if entry.url in reserved:
             message = (
@@ -86,18 +95,20 @@ def duplicate_urls(
 
 def disagreements(
     entries: list[Entry], language_order: list[str]
-) -> list[tuple[Entry, FrontMatterError]]:
-    """Translations that state a different date or region than the first
-    language's version (in the order of the LANGUAGES setting)."""
+) -> list[tuple[Entry, FrontMatterError, bool]]:
+    """Published translations that state a different date or region than the
+    first published version in the order of the LANGUAGES setting, each with
+    whether it is an error (MUST_AGREE) or a warning."""
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
-        groups[entry.section, entry.key].append(entry)
+        if not entry.held:
+            groups[entry.section, entry.key].append(entry)
     rank = {code: index for index, code in enumerate(language_order)}
     found = []
     for members in groups.values():
         members.sort(key=lambda e: rank.get(e.lang, len(rank)))
         reference = members[0]
-        for name in MUST_AGREE.get(reference.kind, ()):
+        for name in SHOULD_AGREE.get(reference.kind, ()):
             expected = reference.metadata.get(name)
             for other in members[1:]:
                 value = other.metadata.get(name)
@@ -105,6 +116,11 @@ def disagreements(
                     continue
                 said = f'{name} "{_shown(value)}"' if value else f"no {name}"
                 wanted = f'"{_shown(expected)}"' if expected else f"no {name}"
+                fix = (
+                    "all translations must say the same"
+                    if name in MUST_AGREE
+                    else "each page shows its own until they say the same"
+                )
                 found.append(
                     (
                         other,
@@ -112,8 +128,9 @@ def disagreements(
                             other.path,
                             other.line(name),
                             f"{said} disagrees with {reference.path} ({wanted}); "
-                            "all translations must say the same",
+                            + fix,
                         ),
+                        name in MUST_AGREE,
                     )
                 )
     return found

@@ -18,12 +18,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from lxml import etree as lxml_etree
+from lxml import html as lxml_html
 from markdown import Markdown
 from pelican.readers import BaseReader
 
 # ERRORS is re-exported: tasks and tests read the mistakes found here.
 from .errors import ERRORS as ERRORS
-from .errors import FrontMatterError, report
+from .errors import FrontMatterError, report, warn
 from .languages import languages_from_settings
 from .sanitize import Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
@@ -124,13 +126,42 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(
-            path, line, f"front matter is not valid YAML: {problem}"
-        ) from None
+        raise FrontMatterError(path, line, _yaml_problem(exc, raw, line)) from None
     if not isinstance(data, dict):
         raise FrontMatterError(path, 2, "front matter must be 'name: value' lines")
     return data, body
+
+
+def _yaml_problem(exc: yaml.YAMLError, raw: str, line: int) -> str:
+    """YAML's complaint in an editor's words where we can tell what happened."""
+    problem = getattr(exc, "problem", None) or str(exc)
+    lines = raw.split("\n")
+    # The mark is on the line YAML stopped at; the colon may be on it or on
+    # the line before (a value continued on the next line).
+    for number in (line - 2, line - 3):
+        if not 0 <= number < len(lines):
+            continue
+        name, colon, value = lines[number].partition(":")
+        value = value.strip()
+        if (
+            colon
+            and name.strip()
+            and not name[:1].isspace()
+            and value[:1] not in ("'", '"', "[", "{")
+            and re.search(r":(\s|$)", value)
+        ):
+            name = name.strip()
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            return (
+                f'{name} holds ": ", which reads as the start of another field; '
+                f'put the {name} in quotes: {name}: "{quoted}"'
+            )
+    if "found character '\\t'" in problem or "'\\t'" in problem:
+        return (
+            "front matter is not valid YAML: found character '\\t' that cannot "
+            "start any token (a tab: indent with spaces, or remove it)"
+        )
+    return f"front matter is not valid YAML: {problem}"
 
 
 def _field_lines(text: str) -> dict[str, int]:
@@ -182,29 +213,78 @@ def parse_source_path(source_path: str, content_root: str) -> tuple[str, str, st
     return (section if filename else ""), key, lang
 
 
+# A problem found in a file: (line or None, message, worked around?). Errors
+# keep the file out; what was worked around is a warning. Kept in the
+# metadata so that a file read from fast_build's cache tells it again.
+Problem = tuple[int | None, str, bool]
+
+# A summary derived from the text: about this many characters, cut between words.
+SUMMARY_LENGTH = 200
+# "status: draft" found in a file whose front matter cannot be read.
+DRAFT_LINE = re.compile(r"^status:\s*[\"']?draft\b", re.MULTILINE)
+
+
+def derive_summary(html: str, length: int = SUMMARY_LENGTH) -> str:
+    """The first paragraph as plain text, cut at a word boundary near length
+    characters with an ellipsis: what listings, feeds and cards show when
+    the editor wrote no summary."""
+    if not html.strip():
+        return ""
+    try:
+        tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml_etree.ParserError):
+        return ""
+    for paragraph in tree.iter("p"):
+        text = " ".join(paragraph.text_content().split())
+        if text:
+            break
+    else:
+        return ""
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut[:length]
+    return cut.rstrip(" ,;:.-–—،؛") + "…"
+
+
 class FrontMatterMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
     def __init__(self, settings: dict[str, Any]):
         super().__init__(settings)
-        self.language_codes = [lang.code for lang in languages_from_settings(settings)]
+        self.languages = languages_from_settings(settings)
+        self.language_codes = [lang.code for lang in self.languages]
         self.sections = sections_from_settings(settings)
         self.tz = ZoneInfo(settings["TIMEZONE"])
         self._keys: dict[tuple[str, str], set[str]] = {}
+        self._seats: dict[tuple[str, str], str] = {}
         # One Markdown instance, reset per file: building it is costly.
         self._md = Markdown(**settings["MARKDOWN"])
         self.sanitizer = Sanitizer(settings)
         self._topics: Topics | None | bool = False  # False: not loaded yet
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Read one file; a file with a mistake is reported and skipped, so the
-        rest of the site still builds (production builds then stop: see
-        CONTENT_ERRORS_FATAL)."""
+        """Read one file and tell the editor every problem in it at once.
+
+        A published file with a mistake is skipped, so the rest of the site
+        still builds (production builds then stop: see CONTENT_ERRORS_FATAL).
+        Work that is not published (a draft, an empty translation, an item
+        waiting for its date) never stops anything: its problems are warnings.
+        """
         try:
-            return self._read(source_path)
+            html, metadata = self._read(source_path)
         except FrontMatterError as error:
-            report(error)
+            if self._says_draft(source_path):
+                warn(
+                    FrontMatterError(
+                        error.path,
+                        error.line,
+                        f"not published (draft): would fail because {error.message}",
+                    )
+                )
+            else:
+                report(error)
         except UnicodeDecodeError:
             shown = self._display_path(source_path)
             encoding = guess_encoding(source_path)
@@ -218,49 +298,110 @@ class FrontMatterMarkdownReader(BaseReader):
                     f"&& mv {shown}.new {shown}",
                 )
             )
+        else:
+            return self._publish_or_hold(source_path, html, metadata)
         return "", {"status": "skip"}
+
+    @staticmethod
+    def _says_draft(source_path: str) -> bool:
+        try:
+            with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
+                return bool(DRAFT_LINE.search(handle.read()))
+        except OSError:
+            return False
+
+    def unpublished(self, html: str, metadata: dict[str, Any]) -> str | None:
+        """Why a file that reads is not published: draft, empty or scheduled."""
+        if metadata.get("status") == "draft":
+            return "draft"
+        if not metadata.get("title") and not html.strip():
+            return "empty"
+        when = metadata.get("date")
+        if (
+            isinstance(when, datetime)
+            and not self.settings.get("WITH_FUTURE_DATES", True)
+            and when > datetime.now(self.tz)
+        ):
+            return f"scheduled for {when:%Y-%m-%d %H:%M}"
+        return None
+
+    def _publish_or_hold(
+        self, source_path: str, html: str, metadata: dict[str, Any]
+    ) -> tuple[str, dict[str, Any]]:
+        rel = self._display_path(source_path)
+        problems: list[Problem] = metadata.get("file_problems", [])
+        errors = [p for p in problems if not p[2]]
+        why = self.unpublished(html, metadata)
+        if why == "empty":
+            warn(
+                FrontMatterError(
+                    rel,
+                    None,
+                    "not published (empty): nothing is written in it yet; write "
+                    "its title and text to publish it, or delete the file",
+                )
+            )
+            return "", {"status": "skip"}
+        for line, message, worked_around in problems:
+            if why:
+                said = message if worked_around else f"would fail because {message}"
+                warn(FrontMatterError(rel, line, f"not published ({why}): {said}"))
+            elif worked_around:
+                warn(FrontMatterError(rel, line, message))
+            else:
+                report(FrontMatterError(rel, line, message))
+        if errors:
+            return "", {"status": "skip"}
+        return html, metadata
 
     def _check(
         self,
-        rel: str,
         section: Section,
         meta: dict[str, Any],
         lines: dict[str, int],
         lang: str,
+        found: list[Problem],
     ) -> None:
         """What the file says must make sense: required fields, references."""
+
+        def error(name: str | None, message: str) -> None:
+            found.append((lines.get(name) if name else None, message, False))
+
         for name in REQUIRED[section.kind]:
+            if name in meta.get("unreadable", ()):
+                continue  # already reported
             if meta.get(name) in (None, "", []):
-                raise FrontMatterError(
-                    rel,
-                    lines.get(name),
+                how = f"a line '{name}: ...' in the front matter"
+                if name == "summary":
+                    how += ", or a first paragraph of text to take it from"
+                if name == "place" and section.kind == "press":
+                    how += " (or a region: whose page has a seat:)"
+                error(
+                    name,
                     f'"{name}" is missing or empty; every {section.key} file needs '
-                    f"it (a line '{name}: ...' in the front matter)",
+                    f"it ({how})",
                 )
         if section.kind == "events":
             if not (meta.get("place") or meta.get("online")):
-                raise FrontMatterError(
-                    rel, None, "an event needs a 'place:' or an 'online:' link"
-                )
-            if meta["end"] < meta["start"]:
-                raise FrontMatterError(
-                    rel, lines.get("end"), "the event ends before it starts; check end"
-                )
+                error(None, "an event needs a 'place:' or an 'online:' link")
+            start, end = meta.get("start"), meta.get("end")
+            if (
+                isinstance(start, datetime)
+                and isinstance(end, datetime)
+                and end < start
+            ):
+                error("end", "the event ends before it starts; check end")
         if "order" in meta and not isinstance(meta["order"], int):
-            raise FrontMatterError(
-                rel,
-                lines.get("order"),
-                f'order "{meta["order"]}" must be a whole number',
-            )
+            error("order", f'order "{meta["order"]}" must be a whole number')
         if section.kind == "press":
-            from .press_fields import check_press  # imports FrontMatterError
+            from .press_fields import check_press  # imports this module
 
-            check_press(rel, meta, lines, self.settings)
+            for name, message in check_press(meta, self.settings):
+                error(name, message)
         slug = meta.get("slug")
         if slug is not None and not SAFE_SLUG.fullmatch(str(slug)):
-            raise FrontMatterError(
-                rel,
-                lines.get("slug"),
+            error(
+                "slug",
                 f'slug "{slug}" may only hold letters, digits and hyphens '
                 "(e.g. rural-clinics)",
             )
@@ -270,25 +411,22 @@ class FrontMatterMarkdownReader(BaseReader):
             known = self.keys(kind, lang)
             for target in wanted:
                 if str(target) not in known:
-                    raise FrontMatterError(
-                        rel,
-                        lines.get(name),
+                    error(
+                        name,
                         f'{name} "{target}" does not exist; use one of '
                         f"{', '.join(sorted(known)) or f'(no {kind} page yet)'}",
                     )
         status = meta.get("status") or "published"
         if status not in STATUSES:
-            raise FrontMatterError(
-                rel,
-                lines.get("status"),
+            error(
+                "status",
                 f'status "{status}" must be draft, hidden or published '
                 "(or leave the line out)",
             )
         online = meta.get("online")
         if online and not re.match(r"https?://\S+$", str(online)):
-            raise FrontMatterError(
-                rel,
-                lines.get("online"),
+            error(
+                "online",
                 f'online "{online}" must be a web address starting with https://',
             )
         for name in ("image",):
@@ -298,33 +436,19 @@ class FrontMatterMarkdownReader(BaseReader):
                 or os.path.isabs(target)
                 or ".." in target.replace("\\", "/").split("/")
             ):
-                raise FrontMatterError(
-                    rel,
-                    lines.get(name),
+                error(
+                    name,
                     f'{name} "{target}" must be a file inside content/, '
                     "e.g. images/photo.jpg",
                 )
-            if target and not os.path.isfile(
+            elif target and not os.path.isfile(
                 os.path.join(self.settings["PATH"], target)
             ):
-                raise FrontMatterError(
-                    rel,
-                    lines.get(name),
+                error(
+                    name,
                     f'{name} "{target}" was not found; put the file in content/'
                     f"{os.path.dirname(target) or ''} or fix the name",
                 )
-
-    @staticmethod
-    def _text(rel: str, lines: dict[str, int], name: str, value: Any) -> str:
-        """A field shown as text (title, summary...): words, not a list."""
-        if isinstance(value, (list, dict, bool)):
-            raise FrontMatterError(
-                rel,
-                lines.get(name),
-                f'{name} must be text, e.g. {name}: "..." (in quotes if it '
-                "holds a colon)",
-            )
-        return "" if value is None else str(value)
 
     def topics(self) -> Topics | None:
         """The tags vocabulary, loaded once; a mistake in it is reported once."""
@@ -343,29 +467,64 @@ class FrontMatterMarkdownReader(BaseReader):
         return self._topics
 
     def _check_tags(
-        self, rel: str, meta: dict[str, Any], lines: dict[str, int], lang: str
+        self,
+        meta: dict[str, Any],
+        lines: dict[str, int],
+        lang: str,
+        found: list[Problem],
     ) -> None:
+        """Tags name topics of the vocabulary. An unknown one is left out (the
+        page is published without it) and the editor told what to write."""
         topics = self.topics()
         if topics is None or "tags" not in meta:
             return
-        keys = []
+        where = lines.get("tags")
+        vocabulary = f"content/{os.path.basename(topics.path)}"
+        keys, names = [], []
         for tag in meta["tags"]:
             key = topics.key_of(tag.name, lang)
-            if key is None:
-                close = topics.suggestion(tag.name, lang)
-                hint = (
-                    f'did you mean "{close}"?'
-                    if close
-                    else "add it there with its name in each language"
+            if key is not None:
+                keys.append(key)
+                names.append(tag.name)
+                continue
+            elsewhere = topics.named_in_other_language(tag.name, lang)
+            if elsewhere is not None:
+                key, other = elsewhere
+                right = topics.names[key].get(lang)
+                if right:
+                    keys.append(key)
+                    names.append(right)
+                    fix = f'in a .{lang}.md file write "{right}"'
+                else:
+                    fix = f"add its {lang} name to {vocabulary}, then write it here"
+                found.append(
+                    (
+                        where,
+                        f'tag "{tag.name}" is the {other} name of the topic '
+                        f'"{key}"; {fix}',
+                        True,
+                    )
                 )
-                raise FrontMatterError(
-                    rel,
-                    lines.get("tags"),
-                    f'tag "{tag.name}" is not in content/'
-                    f"{os.path.basename(topics.path)}; {hint}",
+                continue
+            close = topics.suggestion(tag.name, lang)
+            fix = (
+                f'did you mean "{close}"?'
+                if close
+                else f"add it to {vocabulary} with its name in each language, "
+                "or remove it"
+            )
+            found.append(
+                (
+                    where,
+                    f'tag "{tag.name}" is not in {vocabulary}, so the page is '
+                    f"published without it; {fix}",
+                    True,
                 )
-            keys.append(key)
-        meta["topics"] = keys
+            )
+        meta["tags"] = self.process_metadata("tags", names) if names else []
+        if not names:
+            del meta["tags"]
+        meta["topics"] = list(dict.fromkeys(keys))
 
     def keys(self, kind: str, lang: str) -> set[str]:
         """Keys of the content of one kind (regions, people) in a language."""
@@ -380,47 +539,71 @@ class FrontMatterMarkdownReader(BaseReader):
             }
         return self._keys[kind, lang]
 
-    def _check_links(self, rel: str, source_path: str, body: str, first: int) -> None:
+    def seat(self, region: str, lang: str) -> str:
+        """A region's seat (its page's 'seat:'), else the party's (PRESS
+        "seat", one name per language): where a press release is dated from
+        when it says no place."""
+        if (region, lang) not in self._seats:
+            seat = ""
+            for key, section in self.sections.items():
+                path = os.path.join(self.settings["PATH"], key, f"{region}.{lang}.md")
+                if region and section.kind == "regions" and os.path.isfile(path):
+                    try:
+                        with open(path, encoding="utf-8-sig") as handle:
+                            front, _ = split_front_matter(handle.read(), path)
+                        seat = str(front.get("seat") or "")
+                    except (FrontMatterError, OSError, UnicodeDecodeError):
+                        pass  # reported when that file is read
+            if not seat:
+                party = self.settings.get("PRESS", {}).get("seat") or ""
+                seat = party.get(lang, "") if isinstance(party, dict) else str(party)
+            self._seats[region, lang] = seat
+        return self._seats[region, lang]
+
+    def _check_links(
+        self, source_path: str, body: str, first: int, found: list[Problem]
+    ) -> None:
         """Links to other files of the site must point to files that exist."""
         root = self.settings["PATH"]
         for match in INTERNAL_LINK.finditer(body):
             target = match.group(2).split("#")[0].split("?")[0]
             base = root if target.startswith("/") else os.path.dirname(source_path)
             if not os.path.isfile(os.path.join(base, target.lstrip("/"))):
-                raise FrontMatterError(
-                    rel,
-                    line_of(body, match.group(0), first),
-                    f"link {match.group(0)} points to no file; check the name "
-                    "(a path from this file, or from content/ when it starts "
-                    "with /)",
+                found.append(
+                    (
+                        line_of(body, match.group(0), first),
+                        f"link {match.group(0)} points to no file; check the name "
+                        "(a path from this file, or from content/ when it starts "
+                        "with /)",
+                        False,
+                    )
                 )
-        match = RAW_MD_LINK.search(body)
-        if match:
-            raise FrontMatterError(
-                rel,
-                line_of(body, match.group(1), first),
-                f"link ({match.group(1)}) only works on your computer; write "
-                f"({{filename}}{match.group(1)}) so the site links to its page",
+        for match in RAW_MD_LINK.finditer(body):
+            found.append(
+                (
+                    line_of(body, match.group(1), first),
+                    f"link ({match.group(1)}) only works on your computer; write "
+                    f"({{filename}}{match.group(1)}) so the site links to its page",
+                    False,
+                )
             )
 
-    def _sanitize(self, rel: str, html: str, body: str, first: int) -> str:
+    def _sanitize(self, html: str, body: str, first: int, found: list) -> str:
         """Every body through the allow-list (Markdown alone can write a
-        javascript: link); each removal is reported."""
+        javascript: link); each removal is told."""
         cleaned, removed = self.sanitizer.clean(html)
         for removal in removed:
             where = line_of(body, removal.needle, first)
-            logger.warning(
-                "%s: removed %s: %s",
-                f"{rel}:{where}" if where else rel,
-                removal.what,
-                removal.why,
-            )
+            found.append((where, f"removed {removal.what}: {removal.why}", True))
         return cleaned
 
     def _display_path(self, source_path: str) -> str:
         return display_path(source_path, self.settings["PATH"])
 
     def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """The file's HTML and metadata, with every problem found in
+        metadata["file_problems"]; raises FrontMatterError only when the file
+        cannot be read at all (no front matter, broken YAML, no section)."""
         rel = self._display_path(source_path)
         section, key, lang = parse_source_path(source_path, self.settings["PATH"])
         if lang not in self.language_codes:
@@ -430,14 +613,24 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"the file name must end in .<language>.md with a language of "
                 f"{', '.join(self.language_codes)} (got {lang or 'none'!r})",
             )
+        kind = self.sections.get(section)
+        if kind is None:
+            raise FrontMatterError(
+                rel,
+                None,
+                f"{section or 'content/'!r} is not a section; put the file in one of "
+                f"{', '.join(self.sections)}",
+            )
         refuse_outside(self.settings, source_path, rel)
         with open(source_path, encoding="utf-8-sig") as handle:
             text = strip_controls(handle.read(), rel)
         front, body = split_front_matter(text, rel)
         lines = _field_lines(text)
         front = clean_fields(front, rel, lines)
+        found: list[Problem] = []
 
         metadata: dict[str, Any] = {}
+        unreadable: list[str] = []  # told already: not "missing" too
         for name, value in front.items():
             name = str(name).lower()
             if value is None:
@@ -449,30 +642,45 @@ class FrontMatterMarkdownReader(BaseReader):
                         when if when.tzinfo else when.replace(tzinfo=self.tz)
                     )
                 except ValueError:
-                    raise FrontMatterError(
-                        rel,
-                        lines.get(name),
-                        f'{name} "{value}" is not a date; '
-                        "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
-                    ) from None
+                    unreadable.append(name)
+                    found.append(
+                        (
+                            lines.get(name),
+                            f'{name} "{value}" is not a date; '
+                            "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                            False,
+                        )
+                    )
             elif name == "people":
                 people = value if isinstance(value, list) else [value]
                 metadata["people"] = [str(key) for key in people if key]
             elif name == "tags":
-                tags = value if isinstance(value, list) else [value]
-                tags = [tag for tag in tags if tag not in (None, "")]
+                tags = tag_list(value)
                 if any(isinstance(tag, (list, dict)) for tag in tags):
-                    raise FrontMatterError(
-                        rel,
-                        lines.get(name),
-                        "tags must be a list of words, e.g. tags: [eau, santé]",
+                    found.append(
+                        (
+                            lines.get(name),
+                            "tags must be a list of words, e.g. tags: [eau, santé]",
+                            False,
+                        )
                     )
-                if tags:
+                elif tags:
                     metadata["tags"] = self.process_metadata(
                         "tags", [str(t) for t in tags]
                     )
             elif name in PLAIN_FIELDS:
-                metadata[name] = self._text(rel, lines, name, value)
+                if isinstance(value, (list, dict, bool)):
+                    unreadable.append(name)
+                    found.append(
+                        (
+                            lines.get(name),
+                            f'{name} must be text, e.g. {name}: "..." (in quotes if '
+                            "it holds a colon)",
+                            False,
+                        )
+                    )
+                else:
+                    metadata[name] = str(value)
             elif not isinstance(value, str):
                 metadata[name] = value
             else:
@@ -480,40 +688,88 @@ class FrontMatterMarkdownReader(BaseReader):
             if name not in KNOWN_FIELDS:
                 close = difflib.get_close_matches(name, KNOWN_FIELDS, 1, 0.75)
                 if close:
-                    logger.warning(
-                        '%s:%s: unknown field "%s"; did you mean "%s"?',
-                        rel,
-                        lines.get(name),
-                        name,
-                        close[0],
+                    found.append(
+                        (
+                            lines.get(name),
+                            f'unknown field "{name}"; did you mean "{close[0]}"?',
+                            True,
+                        )
                     )
-        kind = self.sections.get(section)
-        if kind is None:
-            raise FrontMatterError(
-                rel,
-                None,
-                f"{section or 'content/'!r} is not a section; put the file in one of "
-                f"{', '.join(self.sections)}",
-            )
-        self._check(rel, kind, metadata, lines, lang)
-        refuse_outside_files(self.settings, metadata, rel, lines)
-        self._check_tags(rel, metadata, lines, lang)
+        found += cut_by_comments(text, front, lines)
         # The body starts after the closing '---' line.
         normalized = text.lstrip("\ufeff").replace("\r\n", "\n")
         first = normalized.count("\n", 0, len(normalized) - len(body)) + 1
-        self._check_links(rel, source_path, body, first)
-        metadata.update(section=section, key=key, lang=lang)
-        metadata["field_lines"] = lines
-        metadata.setdefault("slug", key)
-        metadata.setdefault("template", kind.template)
-        # Used by the *_URL settings: "fr/communiques/"
-        metadata["prefix"] = kind.prefix(lang)
-
         refuse_pathological_markdown(body, rel, first)
         self._md.reset()
         with time_limit(
             self.settings.get("MARKDOWN_TIME_LIMIT", DEFAULT_TIME_LIMIT), rel
         ):
             converted = self._md.convert(body)
-        html = self._sanitize(rel, converted, body, first)
+        html = self._sanitize(converted, body, first, found)
+        if not metadata.get("summary"):
+            derived = derive_summary(html)
+            if derived:
+                metadata["summary"] = derived
+                metadata["summary_derived"] = True
+        if kind.kind == "press" and not metadata.get("place"):
+            seat = self.seat(str(metadata.get("region") or ""), lang)
+            if seat:
+                metadata["place"] = seat
+        metadata["unreadable"] = unreadable
+        self._check(kind, metadata, lines, lang, found)
+        del metadata["unreadable"]
+        refuse_outside_files(self.settings, metadata, rel, lines)
+        self._check_tags(metadata, lines, lang, found)
+        self._check_links(source_path, body, first, found)
+        metadata.update(section=section, key=key, lang=lang)
+        metadata["field_lines"] = lines
+        metadata["file_problems"] = found
+        metadata.setdefault("slug", key)
+        metadata.setdefault("template", kind.template)
+        # Used by the *_URL settings: "fr/communiques/"
+        metadata["prefix"] = kind.prefix(lang)
         return html, metadata
+
+
+def tag_list(value: Any) -> list[Any]:
+    """tags: [eau, santé], a YAML list, or a plain line 'eau, santé' (commas,
+    Arabic commas or semicolons between): all mean the same list."""
+    if isinstance(value, list):
+        items = value
+    elif isinstance(value, str):
+        items = re.split(r"[,،;؛]", value)
+    else:
+        items = [value]
+    return [
+        tag.strip() if isinstance(tag, str) else tag
+        for tag in items
+        if tag is not None and (not isinstance(tag, str) or tag.strip())
+    ]
+
+
+def cut_by_comments(
+    text: str, front: dict[str, Any], lines: dict[str, int]
+) -> list[Problem]:
+    """A text field YAML cut at " #" (it reads the rest as a comment):
+    title: Mobilisation #EauPourTous gives the title "Mobilisation"."""
+    found: list[Problem] = []
+    raw_lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    for name in PLAIN_FIELDS:
+        number = lines.get(name)
+        if number is None or not isinstance(front.get(name), (str, type(None))):
+            continue
+        raw = raw_lines[number - 1].partition(":")[2].strip()
+        if raw[:1] in ("'", '"') or "#" not in raw:
+            continue
+        value = str(front.get(name) or "")
+        if len(value) < len(raw):
+            quoted = raw.replace("\\", "\\\\").replace('"', '\\"')
+            found.append(
+                (
+                    number,
+                    f'{name} was cut at "#" (what follows " #" is read as a '
+                    f'comment); put the {name} in quotes: {name}: "{quoted}"',
+                    False,
+                )
+            )
+    return found

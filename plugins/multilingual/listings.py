@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from .checks import Entry, disagreements, duplicate_urls, stray_files
-from .errors import FrontMatterError
-from .frontmatter import FrontMatterMarkdownReader, display_path, report
+from .errors import FrontMatterError, report, warn
+from .frontmatter import FrontMatterMarkdownReader, display_path
 from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
@@ -44,7 +44,8 @@ class MultilingualGenerator(Generator):
             self.context.get("pages", [])
         )
         held = self.context.get("held_back", [])
-        entries = {id(item): self._entry(item, sections) for item in items + held}
+        entries = {id(item): self._entry(item, sections) for item in items}
+        entries.update({id(item): self._entry(item, sections, True) for item in held})
         dropped = self._check(list(entries.values()), languages, sections)
         if dropped:
             items = [item for item in items if entries[id(item)].path not in dropped]
@@ -74,7 +75,16 @@ class MultilingualGenerator(Generator):
         # "Now" is fixed once per build so every page agrees on what is upcoming.
         self.context["now"] = datetime.now(ZoneInfo(self.settings["TIMEZONE"]))
 
-    def _entry(self, item: Any, sections) -> Entry:
+    def _entry(self, item: Any, sections, held: bool = False) -> Entry:
+        why = ""
+        if held:
+            written = item.metadata.get("status", "published")
+            when = getattr(item, "date", None)
+            why = (
+                "draft"
+                if written == "draft" or when is None
+                else f"scheduled for {when:%Y-%m-%d %H:%M}"
+            )
         return Entry(
             display_path(item.source_path, self.settings["PATH"]),
             sections[item.section].kind,
@@ -83,6 +93,7 @@ class MultilingualGenerator(Generator):
             item.lang,
             item.url,
             item.metadata,
+            why,
         )
 
     def _check(self, entries: list[Entry], languages, sections) -> set[str]:
@@ -97,9 +108,22 @@ class MultilingualGenerator(Generator):
                 languages, sections, self.settings.get("TOPICS", {}).get("url")
             ),
         )
-        mismatched = disagreements(entries, [lang.code for lang in languages])
-        for _entry, error in taken + mismatched:
-            report(error)
+        for entry, error in taken:
+            if entry.held:  # not published: it would take the address then
+                warn(
+                    FrontMatterError(
+                        error.path,
+                        error.line,
+                        f"not published ({entry.held}): would fail because "
+                        + error.message,
+                    )
+                )
+            else:
+                report(error)
+        for _entry, error, fatal in disagreements(
+            entries, [lang.code for lang in languages]
+        ):
+            (report if fatal else warn)(error)
         return {entry.path for entry, _error in taken}
 
     def generate_output(self, writer: Any) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from typing import Any
 
 import yaml
@@ -17,10 +18,20 @@ import yaml
 from .errors import FrontMatterError
 
 TAGS_FILE = "tags.yml"
+# How alike a misspelt tag and a known name must be (difflib ratio, accents
+# ignored) to be suggested: below it, "irrigation" would be offered
+# "formation".
+SUGGESTION_CUTOFF = 0.75
 
 
 def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def _plain(name: str) -> str:
+    """Folded and without accents: "Santée" and "sante" compare alike."""
+    decomposed = unicodedata.normalize("NFKD", _fold(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Topics:
@@ -35,11 +46,22 @@ class Topics:
     def key_of(self, name: str, lang: str) -> str | None:
         return self._by_name.get(lang, {}).get(_fold(name))
 
+    def named_in_other_language(self, name: str, lang: str) -> tuple[str, str] | None:
+        """(topic key, language) when name is the topic's name in another
+        language: "eau" written in an Arabic file."""
+        for other, by_name in self._by_name.items():
+            if other != lang and _fold(name) in by_name:
+                return by_name[_fold(name)], other
+        return None
+
     def suggestion(self, name: str, lang: str) -> str | None:
+        """The known name closest to a misspelt one, if close enough."""
         known = {
-            _fold(n): n for k in self.names for n in [self.names[k].get(lang, "")] if n
+            _plain(n): n for k in self.names for n in [self.names[k].get(lang, "")] if n
         }
-        close = difflib.get_close_matches(_fold(name), list(known), 1, 0.6)
+        close = difflib.get_close_matches(
+            _plain(name), list(known), 1, SUGGESTION_CUTOFF
+        )
         return known[close[0]] if close else None
 
     @classmethod

@@ -13,6 +13,7 @@ from babel.units import format_unit
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from multilingual.errors import FrontMatterError, warn
 from multilingual.frontmatter import display_path
 from multilingual.i18n import load_translations
 from multilingual.site import Alternate, Site
@@ -148,10 +149,13 @@ class PressRoomGenerator(Generator):
             source = os.path.join(self.settings["PATH"], entry.get("from") or path)
             if not os.path.isfile(source):
                 # A kit file the content does not have yet is left out, said once.
-                logger.warning(
-                    "press kit: %s (PRESS['kit'] in pelicanconf.py) was not found; "
-                    "it is left out of the press room",
-                    display_path(source, self.settings["PATH"]),
+                warn(
+                    FrontMatterError(
+                        display_path(source, self.settings["PATH"]),
+                        None,
+                        "not found, so it is left out of the press kit; add the "
+                        "file, or remove it from PRESS['kit'] in pelicanconf.py",
+                    )
                 )
                 continue
             if entry.get("from"):

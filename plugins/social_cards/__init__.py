@@ -32,6 +32,9 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
+from multilingual.errors import FrontMatterError, warn
+from multilingual.frontmatter import display_path
+
 from .render import (
     HEIGHT,
     WIDTH,
@@ -91,10 +94,13 @@ class Cards:
         self.logo_path = os.path.join(settings["PATH"], logo) if logo else None
         if self.logo_path and not os.path.isfile(self.logo_path):
             # A party that has not exported its logo yet still gets cards.
-            logger.warning(
-                "social cards: the logo %s (SOCIAL_CARDS['logo']) was not found in "
-                "content/; cards are drawn without it",
-                logo,
+            warn(
+                FrontMatterError(
+                    display_path(self.logo_path, settings["PATH"]),
+                    None,
+                    "not found, so social cards are drawn without a logo; add the "
+                    "file, or change SOCIAL_CARDS['logo'] in pelicanconf.py",
+                )
             )
             self.logo_path = None
         self._digests: dict[str, str] = {}
