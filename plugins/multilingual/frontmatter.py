@@ -33,9 +33,9 @@ from .topics import Topics
 from .untrusted import (
     DEFAULT_TIME_LIMIT,
     clean_fields,
+    outside_files,
     refuse_aliases,
     refuse_outside,
-    refuse_outside_files,
     refuse_pathological_markdown,
     strip_controls,
     time_limit,
@@ -718,7 +718,7 @@ class FrontMatterMarkdownReader(BaseReader):
         metadata["unreadable"] = unreadable
         self._check(kind, metadata, lines, lang, found)
         del metadata["unreadable"]
-        refuse_outside_files(self.settings, metadata, rel, lines)
+        found += outside_files(self.settings, metadata, lines)
         self._check_tags(metadata, lines, lang, found)
         self._check_links(source_path, body, first, found)
         metadata.update(section=section, key=key, lang=lang)

@@ -234,29 +234,37 @@ def refuse_outside(settings: dict[str, Any], source_path: str, path: str) -> Non
         )
 
 
-def refuse_outside_files(
-    settings: dict[str, Any], meta: dict[str, Any], path: str, lines: dict[str, int]
-) -> None:
-    """The image and attachments a file names must really be in content/."""
+def outside_files(
+    settings: dict[str, Any], meta: dict[str, Any], lines: dict[str, int]
+) -> list[tuple[int | None, str, bool]]:
+    """The image and attachments a file names must really be in content/: a
+    name inside content/ that is a link (symlink) out of it is a mistake. A
+    name outside content/ by itself is told by the fields' own check."""
     root = settings["PATH"]
     named = [("image", meta.get("image"))]
     attachments = meta.get("attachments") or []
     for entry in attachments if isinstance(attachments, list) else [attachments]:
         target = entry.get("file") if isinstance(entry, dict) else entry
         named.append(("attachments", target))
+    found = []
     for field, target in named:
-        if (
-            target
-            and isinstance(target, str)
-            and not inside(root, os.path.join(root, target))
-        ):
-            raise FrontMatterError(
-                path,
-                lines.get(field),
-                f'{field} "{target}" is a link (symlink) to a file outside '
-                "content/, which the site never publishes; copy the file "
-                "itself into content/",
+        if not target or not isinstance(target, str):
+            continue
+        written = os.path.normpath(os.path.join(root, target))
+        lexically_inside = os.path.commonpath(
+            [os.path.abspath(root), os.path.abspath(written)]
+        ) == os.path.abspath(root)
+        if lexically_inside and not inside(root, written):
+            found.append(
+                (
+                    lines.get(field),
+                    f'{field} "{target}" is a link (symlink) to a file outside '
+                    "content/, which the site never publishes; copy the file "
+                    "itself into content/",
+                    False,
+                )
             )
+    return found
 
 
 def drop_outside_static(generator: Any) -> None:
