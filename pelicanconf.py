@@ -14,11 +14,32 @@ TIMEZONE = "Africa/Casablanca"
 # --- Languages ---------------------------------------------------------------
 # code: file suffix and URL prefix; tag: BCP 47 for lang/hreflang; locale:
 # Babel locale for dates and plurals. Direction and native name come from Babel
-# (override with "direction"/"name"). The first language is the default.
+# (override with "direction"/"name"). og_locale: og:locale for social networks,
+# from Facebook's list of locales (default: the locale's language_TERRITORY,
+# which Facebook may not know: ar_MA is not in its list, ar_AR is; Tamazight
+# is tz_MA there). The first language is the default.
 LANGUAGES = [
-    {"code": "ar", "tag": "ar-MA", "locale": "ar_MA", "name": "العربية"},
-    {"code": "fr", "tag": "fr-MA", "locale": "fr_MA", "name": "Français"},
-    {"code": "zgh", "tag": "zgh", "locale": "zgh", "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
+    {
+        "code": "ar",
+        "tag": "ar-MA",
+        "locale": "ar_MA",
+        "name": "العربية",
+        "og_locale": "ar_AR",
+    },
+    {
+        "code": "fr",
+        "tag": "fr-MA",
+        "locale": "fr_MA",
+        "name": "Français",
+        "og_locale": "fr_FR",
+    },
+    {
+        "code": "zgh",
+        "tag": "zgh",
+        "locale": "zgh",
+        "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+        "og_locale": "tz_MA",
+    },
 ]
 DEFAULT_LANG = "ar"
 
