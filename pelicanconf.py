@@ -254,6 +254,10 @@ PLUGINS = [
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
+# Feeds' images, drawn from this raster logo (in content/) in the sizes RSS and
+# Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
+# None: the press kit's PNG logo, as it is.
+FEED_LOGO = "images/logo.png"
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
 RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
 # Open Graph images (1200x630) with the title in the page's language. Fonts are

@@ -93,10 +93,10 @@ def test_attachments_are_published_with_type_and_size(demo: Site):
 def test_a_corrected_release_says_when_and_what(demo: Site):
     page = demo.page("/fr/communiques/souss-massa-regional-budget/")
     correction = page.xpath("//dd[@class='correction']")[0]
-    assert correction.xpath("time/@datetime") == ["2026-10-22T11:30:00+01:00"]
+    assert correction.xpath("time/@datetime") == ["2026-10-22T11:30:00+00:00"]
     assert "47 %, et non de 41 %" in correction.text_content()
     assert page.xpath("//meta[@property='article:modified_time']/@content") == [
-        "2026-10-22T11:30:00+01:00"
+        "2026-10-22T11:30:00+00:00"
     ]
     # An uncorrected release shows no correction.
     other = demo.page("/fr/communiques/oriental-school-closures/")
