@@ -55,6 +55,8 @@ PARTY = {
         "fr": "Pour la citoyenneté et les territoires",
         "zgh": "ⵖⴼ ⵜⵖⴰⵔⴰⵎⵜ ⴷ ⵉⴷⴳⴰⵔⵏ",
     },
+    # ISO 3166 code: the country of events' addresses for search engines.
+    "country": "MA",
     "logo": "images/logo.svg",
     # Written into the stylesheet as CSS variables.
     "colors": {
