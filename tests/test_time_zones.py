@@ -5,6 +5,7 @@ with the file's own VTIMEZONE, as Thunderbird does), feeds, JSON-LD."""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -12,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-from conftest import Site, build_site, copy_project
+from conftest import ROOT, Site, build_site, copy_project, missing_tool
 from dateutil.rrule import rrulestr
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from event_calendar.vtimezone import vtimezone
 
@@ -121,6 +122,48 @@ def utc_from_file(cal: Calendar, tzid: str, local: datetime) -> datetime:
     raise AssertionError(f"{local} is not covered by the file's VTIMEZONE")
 
 
+# Mozilla's ical.js (Thunderbird's parser, npm): each event's start as UTC
+# seconds, converted with the VTIMEZONE of its own file only (ical.js has no
+# time zone database of its own).
+ICAL_JS = """
+const fs = require("fs");
+const ICAL = require("ical.js");
+const out = {};
+for (const path of process.argv.slice(1)) {
+  const cal = new ICAL.Component(ICAL.parse(fs.readFileSync(path, "utf8")));
+  for (const zone of cal.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(zone);
+  }
+  for (const vevent of cal.getAllSubcomponents("vevent")) {
+    const event = new ICAL.Event(vevent);
+    out[event.uid] = [event.startDate.zone.tzid, event.startDate.toUnixTime()];
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def ical_js(*files: Path) -> dict[str, datetime]:
+    """UID -> the start in UTC as ical.js computes it."""
+    try:
+        result = subprocess.run(
+            ["node", "-e", ICAL_JS, *map(str, files)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    except FileNotFoundError:
+        missing_tool("node is not installed: apt-get install -y nodejs")
+    if "Cannot find module 'ical.js'" in result.stderr:
+        missing_tool("node_modules/ical.js is missing: run npm ci")
+    assert result.returncode == 0, result.stderr
+    starts = {}
+    for uid, (tzid, seconds) in json.loads(result.stdout).items():
+        assert tzid == "Africa/Casablanca", uid  # the file's zone, not UTC
+        starts[uid] = datetime.fromtimestamp(seconds, UTC)
+    return starts
+
+
 def test_build_says_which_tz_rules_it_follows(zoned: Site):
     import tzdata
 
@@ -156,6 +199,26 @@ def test_calendar_times_convert_right_with_the_files_own_time_zone(zoned: Site):
     assert utc_from_file(cal, "Africa/Casablanca", local) == datetime(
         2026, 9, 19, 9, tzinfo=UTC
     )
+
+
+def test_ical_js_converts_every_event_like_zoneinfo(zoned: Site):
+    """Thunderbird's parser, across the 2024, 2025 and 2026 Ramadans, the
+    2026-09-20 change, 2027 and 2028, in the language calendar and in each
+    event's own file."""
+    files = [zoned.root / "fr/calendar.ics"]
+    files += sorted((zoned.root / "fr/agenda").glob("e*/event.ics"))
+    for file in files:
+        cal = Calendar.from_ical(file.read_bytes())
+        expected = {}
+        for event in cal.walk("VEVENT"):
+            local = datetime.fromisoformat(event["DTSTART"].to_ical().decode())
+            expected[str(event["UID"])] = local.replace(tzinfo=CASABLANCA).astimezone(
+                UTC
+            )
+        assert ical_js(file) == expected, file
+    starts = ical_js(zoned.root / "fr/calendar.ics")
+    assert datetime(2026, 12, 12, 10, tzinfo=UTC) in starts.values()
+    assert datetime(2027, 2, 20, 10, tzinfo=UTC) in starts.values()
 
 
 def test_each_event_file_converts_right_too(zoned: Site):
@@ -225,3 +288,45 @@ def test_vtimezone_has_every_change_of_irregular_rules():
     assert utc_from_file(cal, "Africa/Casablanca", datetime(2027, 2, 20, 10)) == (
         datetime(2027, 2, 20, 10, tzinfo=UTC)
     )
+
+
+def test_ical_js_reads_every_change_of_irregular_rules(tmp_path):
+    """The same with Thunderbird's parser: an event each day at 10:00 from
+    2025 to 2028 under rules with a change each Ramadan (2026, 2027, 2028)."""
+    if not SYSTEM_CASABLANCA.is_file():
+        pytest.skip("no system tz database with Africa/Casablanca")
+    with SYSTEM_CASABLANCA.open("rb") as handle:
+        old = ZoneInfo.from_file(handle, key="Africa/Casablanca")
+    if datetime(2027, 2, 20, 12, tzinfo=old).utcoffset() != timedelta(0):
+        pytest.skip("the system's rules have no Ramadan change in 2027")
+    cal = Calendar()
+    cal.add("prodid", "-//test//")
+    cal.add("version", "2.0")
+    cal.add_component(
+        vtimezone(
+            old,
+            "Africa/Casablanca",
+            datetime(2024, 1, 1, tzinfo=old),
+            datetime(2029, 1, 1, tzinfo=old),
+        )
+    )
+    expected = {}
+    day = datetime(2025, 1, 1, 10)
+    while day < datetime(2029, 1, 1):
+        event = Event()
+        uid = f"{day:%Y%m%d}@test"
+        event.add("uid", uid)
+        event.add("dtstamp", datetime(2026, 1, 1, tzinfo=UTC))
+        # Written with the zone's name only: the conversion is ical.js's.
+        event.add("dtstart", day, parameters={"TZID": "Africa/Casablanca"})
+        cal.add_component(event)
+        expected[uid] = day.replace(tzinfo=old).astimezone(UTC)
+        day += timedelta(days=1)
+    path = tmp_path / "irregular.ics"
+    path.write_bytes(cal.to_ical())
+    assert b"DTSTART;TZID=Africa/Casablanca:20270220T100000" in path.read_bytes()
+    starts = ical_js(path)
+    wrong = {uid for uid in expected if starts[uid] != expected[uid]}
+    assert not wrong, sorted(wrong)[:5]
+    assert starts["20270220@test"] == datetime(2027, 2, 20, 10, tzinfo=UTC)
+    assert starts["20270401@test"] == datetime(2027, 4, 1, 9, tzinfo=UTC)
