@@ -14,11 +14,32 @@ TIMEZONE = "Africa/Casablanca"
 # --- Languages ---------------------------------------------------------------
 # code: file suffix and URL prefix; tag: BCP 47 for lang/hreflang; locale:
 # Babel locale for dates and plurals. Direction and native name come from Babel
-# (override with "direction"/"name"). The first language is the default.
+# (override with "direction"/"name"). og_locale: og:locale for social networks,
+# from Facebook's list of locales (default: the locale's language_TERRITORY,
+# which Facebook may not know: ar_MA is not in its list, ar_AR is; Tamazight
+# is tz_MA there). The first language is the default.
 LANGUAGES = [
-    {"code": "ar", "tag": "ar-MA", "locale": "ar_MA", "name": "العربية"},
-    {"code": "fr", "tag": "fr-MA", "locale": "fr_MA", "name": "Français"},
-    {"code": "zgh", "tag": "zgh", "locale": "zgh", "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
+    {
+        "code": "ar",
+        "tag": "ar-MA",
+        "locale": "ar_MA",
+        "name": "العربية",
+        "og_locale": "ar_AR",
+    },
+    {
+        "code": "fr",
+        "tag": "fr-MA",
+        "locale": "fr_MA",
+        "name": "Français",
+        "og_locale": "fr_FR",
+    },
+    {
+        "code": "zgh",
+        "tag": "zgh",
+        "locale": "zgh",
+        "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+        "og_locale": "tz_MA",
+    },
 ]
 DEFAULT_LANG = "ar"
 
@@ -34,6 +55,8 @@ PARTY = {
         "fr": "Pour la citoyenneté et les territoires",
         "zgh": "ⵖⴼ ⵜⵖⴰⵔⴰⵎⵜ ⴷ ⵉⴷⴳⴰⵔⵏ",
     },
+    # ISO 3166 code: the country of events' addresses for search engines.
+    "country": "MA",
     "logo": "images/logo.svg",
     # Written into the stylesheet as CSS variables.
     "colors": {
@@ -236,6 +259,10 @@ PLUGINS = [
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
+# Feeds' images, drawn from this raster logo (in content/) in the sizes RSS and
+# Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
+# None: the press kit's PNG logo, as it is.
+FEED_LOGO = "images/logo.png"
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
 RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
 # Open Graph images (1200x630) with the title in the page's language. Fonts are

@@ -412,8 +412,10 @@ def scheduled(c):
         parse_when,
         split_front_matter,
     )
+    from multilingual.timezones import use_newest_rules
 
     settings = _settings()
+    use_newest_rules(settings["TIMEZONE"])  # the build's rules, not the system's
     tz = ZoneInfo(settings["TIMEZONE"])
     now = datetime.now(tz)
     waiting = []

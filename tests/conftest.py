@@ -20,8 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))  # tools/: the local server, the browser's flags
 
+from multilingual.timezones import use_newest_rules  # noqa: E402
 from tools.chromium import CHROMIUM, FLAGS  # noqa: E402
 from tools.static_server import start as start_server  # noqa: E402
+
+# Times read back here follow the rules the build follows (the newest).
+use_newest_rules("Africa/Casablanca")
 
 
 def build_site(

@@ -51,7 +51,7 @@ def test_the_time_zone_knows_ramadan(demo: Site):
     """Casablanca is UTC+1 but UTC+0 during Ramadan: the VTIMEZONE the file
     carries gives the same offsets as the time zone database."""
     cal, _ = read(demo, "/fr/calendar.ics")
-    zone = cal.walk("VTIMEZONE")[0].to_tz()
+    zone = cal.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)  # the file, not its name
     for moment in ("2026-01-15 12:00", "2026-02-25 12:00", "2026-04-10 12:00"):
         naive = datetime.fromisoformat(moment)
         assert (

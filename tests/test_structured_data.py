@@ -44,8 +44,8 @@ def test_release_is_a_news_article_by_the_party(demo: Site):
     assert data["@type"] == "NewsArticle"
     assert data["headline"].startswith("Budget 2027 de la région Souss-Massa")
     assert data["inLanguage"] == "fr-MA"
-    assert data["datePublished"] == "2026-10-21T17:00:00+01:00"
-    assert data["dateModified"] == "2026-10-22T11:30:00+01:00"  # the correction
+    assert data["datePublished"] == "2026-10-21T17:00:00+00:00"
+    assert data["dateModified"] == "2026-10-22T11:30:00+00:00"  # the correction
     assert data["identifier"] == "2026-004"
     assert (
         data["mainEntityOfPage"]
@@ -77,7 +77,7 @@ def test_news_carries_its_own_image_and_language(demo: Site):
 def test_event_has_dates_place_or_link_and_organizer(demo: Site):
     place = ld(demo, "/fr/agenda/agadir-public-meeting/")
     assert place["@type"] == "Event"
-    assert place["startDate"] == "2027-01-17T16:00:00+01:00"
+    assert place["startDate"] == "2027-01-17T16:00:00+00:00"
     assert OFFSET.fullmatch(place["endDate"])
     assert place["location"]["@type"] == "Place"
     assert "Agadir" in place["location"]["name"]
@@ -103,3 +103,94 @@ def test_person_and_home_pages(demo: Site):
         assert_party(ld(demo, f"/{code}/"), name, code)
     # Pages that are about nothing in particular carry none.
     assert ld(demo, "/fr/feeds/") is None
+
+
+def party_nodes(data, found: dict) -> None:
+    """Every PoliticalParty node in a JSON-LD tree, by @id."""
+    if isinstance(data, dict):
+        if data.get("@type") == "PoliticalParty":
+            found.setdefault(data["@id"], set()).add(
+                (data["name"], data["url"], data.get("slogan"))
+            )
+        for value in data.values():
+            party_nodes(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            party_nodes(value, found)
+
+
+def test_the_party_is_one_node_per_language_each_consistent(demo: Site):
+    found: dict = {}
+    for file in demo.html_files():
+        blocks = demo.page(demo.url_of(file)).xpath(
+            "//script[@type='application/ld+json']/text()"
+        )
+        for block in blocks:
+            party_nodes(json.loads(block), found)
+    # Merged by a crawler, each @id has one name, one url, one slogan.
+    assert {key: len(values) for key, values in found.items()} == {
+        f"{BASE}/ar/#party": 1,
+        f"{BASE}/fr/#party": 1,
+        f"{BASE}/zgh/#party": 1,
+    }
+
+
+def test_event_address_is_a_postal_address_and_it_has_an_image(demo: Site):
+    data = ld(demo, "/fr/agenda/agadir-public-meeting/")
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Agadir",  # the last part of the one-line place
+        "addressCountry": "MA",  # PARTY["country"]
+    }
+    assert data["image"] and all(i.startswith(BASE) for i in data["image"])
+
+
+ADDRESSED = """\
+---
+title: "Rencontre à Lyon"
+start: 2027-03-20 18:00
+end: 2027-03-20 20:00
+summary: "Avec la diaspora."
+place: "Maison des associations"
+street: "28 rue Denfert-Rochereau"
+locality: "Lyon"
+postal_code: "69004"
+country: "FR"
+---
+
+Programme.
+"""
+
+
+def test_event_address_fields_from_front_matter(tmp_path):
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "content/events/lyon.fr.md").write_text(ADDRESSED, "utf-8")
+    result = build_site(project / "out", "pelicanconf.py", project)
+    assert "unknown field" not in result.stdout + result.stderr
+    data = ld(Site(project / "out"), "/fr/agenda/lyon/")
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Maison des associations",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "28 rue Denfert-Rochereau",
+            "addressLocality": "Lyon",
+            "postalCode": "69004",
+            "addressCountry": "FR",
+        },
+    }
+
+
+def test_articles_list_their_own_image_and_their_card(production: Site):
+    base = "https://www.parti-du-cedre.example"
+    for url, own in (
+        ("/fr/actualites/water-drought-plan/", "/images/water-drought.jpg"),
+        ("/fr/communiques/souss-massa-regional-budget/", None),
+    ):
+        page = production.page(url)
+        (block,) = page.xpath("//script[@type='application/ld+json']/text()")
+        images = json.loads(block)["image"]
+        (card,) = page.xpath("//meta[@property='og:image']/@content")
+        assert images == ([base + own] if own else []) + [card], url

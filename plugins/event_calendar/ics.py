@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, vText
 from pelican.contents import Content
 from pelican.generators import Generator
 
 from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
+
+from .vtimezone import vtimezone
 
 TITLE = N_("Events")
 
@@ -70,8 +72,9 @@ class CalendarGenerator(Generator):
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
-        # NAME takes no line break, even escaped: the title on one line.
-        title = " ".join(title.split())
+        # NAME takes no line break, even escaped: the title on one line; a
+        # text value (commas escaped): icalendar leaves unknown names raw.
+        title = vText(" ".join(title.split()))
         cal.add("name", title)  # RFC 7986
         cal.add("x-wr-calname", title)  # what most applications read
         cal.add("x-wr-timezone", self.settings["TIMEZONE"])
@@ -95,20 +98,20 @@ class CalendarGenerator(Generator):
             event.add("status", "CONFIRMED")
             event.add("class", "PUBLIC")
             cal.add_component(event)
-        # The zone's rules for the years the events span, not since 1970: the
-        # file stays small and applications need nothing else.
-        years = [i.start.year for i in events] + [i.end.year for i in events]
-        years = years or [self.context["now"].year]
-        # Before the events: some applications read the zone first.
-        cal.subcomponents.insert(
-            0,
-            Timezone.from_tzinfo(
+        # The zone's changes from the start of the year before the first event
+        # to the end of the year after the last: the file stays small and
+        # applications need nothing else. No event, no TZID to describe.
+        if events:
+            first = min(i.start for i in events).astimezone(tz).year - 1
+            last = max(i.end for i in events).astimezone(tz).year + 2
+            zone = vtimezone(
                 tz,
                 self.settings["TIMEZONE"],
-                date(min(years) - 1, 1, 1),
-                date(max(years) + 2, 1, 1),
-            ),
-        )
+                datetime(first, 1, 1, tzinfo=tz),
+                datetime(last, 1, 1, tzinfo=tz),
+            )
+            # Before the events: some applications read the zone first.
+            cal.subcomponents.insert(0, zone)
         return cal.to_ical()
 
     def _write(self, url: str, data: bytes) -> None:
@@ -119,11 +122,9 @@ class CalendarGenerator(Generator):
 
 
 def last_revised(item: Any) -> datetime:
-    """DTSTAMP: when the event was last revised (its modified: date, else its
-    file's), not the build time, so an unchanged calendar is byte for byte
-    the same and calendar applications see nothing new."""
-    if item.metadata.get("modified") is not None:
-        when = item.metadata["modified"]
-    else:
-        when = datetime.fromtimestamp(os.stat(item.source_path).st_mtime, UTC)
+    """DTSTAMP from the content alone: the event's modified: date, else its
+    start. Never the build's clock or the file's modification time (a fresh
+    clone changes it), so the same content gives the same bytes everywhere
+    and calendar applications see nothing new."""
+    when = item.metadata.get("modified") or item.start
     return when.astimezone(UTC).replace(microsecond=0)

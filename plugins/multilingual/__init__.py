@@ -21,6 +21,7 @@ from .i18n import install, load_translations
 from .languages import languages_from_settings
 from .listings import MultilingualGenerator
 from .sections import sections_from_settings
+from .timezones import describe, use_newest_rules
 from .untrusted import drop_outside_static
 from .writer import SafeWriter
 
@@ -83,6 +84,19 @@ def configure(pelican: Any) -> None:
     ]
     settings["FILENAME_METADATA"] = ""
     settings["USE_FOLDER_AS_CATEGORY"] = False
+
+
+def newest_tz_rules(pelican: Any) -> None:
+    """Before anything reads a date: the newest rules for every zone."""
+    zone = pelican.settings["TIMEZONE"]
+    pelican.settings["TIMEZONE_RULES"] = use_newest_rules(zone)
+
+
+def say_tz_rules(pelican: Any) -> None:
+    """The build's summary says which rules its times follow."""
+    rules = pelican.settings.get("TIMEZONE_RULES")
+    if rules is not None:
+        print(describe(pelican.settings["TIMEZONE"], rules))
 
 
 def reset_errors(_pelican: Any) -> None:
@@ -171,12 +185,14 @@ def get_generators(_pelican: Any) -> type:
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.initialized.connect(newest_tz_rules)
     signals.initialized.connect(reset_errors)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(say_tz_rules)
     signals.finalized.connect(finished)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

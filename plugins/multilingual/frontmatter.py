@@ -52,6 +52,8 @@ SAFE_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 DATE_FIELDS = ("date", "modified", "start", "end")
 # Fields whose value must not be turned into HTML by Markdown.
 PLAIN_FIELDS = ("title", "summary", "image_alt", "place", "role", "seat")
+# An event's address, for search engines (all optional; see structured_data).
+ADDRESS_FIELDS = ("street", "locality", "postal_code", "country")
 # Fields the kit knows; a name close to one of them is probably a typo.
 KNOWN_FIELDS = {name for names in FIELDS.values() for name in names} | {
     "slug",
@@ -59,6 +61,7 @@ KNOWN_FIELDS = {name for names in FIELDS.values() for name in names} | {
     "modified",
     "correction",
     "template",
+    *ADDRESS_FIELDS,
 }
 STATUSES = ("published", "draft", "hidden")
 # Fields naming other content by its key: field -> kind of content.
@@ -668,7 +671,7 @@ class FrontMatterMarkdownReader(BaseReader):
                     metadata["tags"] = self.process_metadata(
                         "tags", [str(t) for t in tags]
                     )
-            elif name in PLAIN_FIELDS:
+            elif name in PLAIN_FIELDS or name in ADDRESS_FIELDS:
                 if isinstance(value, (list, dict, bool)):
                     unreadable.append(name)
                     found.append(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
+from babel.core import get_global
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Language:
     locale: str  # Babel locale: "ar_MA"
     name: str  # native name: "العربية"
     direction: str  # "rtl" or "ltr"
+    og_locale: str = ""  # Open Graph's language_TERRITORY, as Facebook lists it
 
     @property
     def babel(self) -> Locale:
@@ -55,12 +57,23 @@ def parse_languages(entries: list[dict[str, Any]]) -> list[Language]:
                 name=entry.get("name")
                 or Locale.parse(locale.language).get_display_name(locale.language),
                 direction=entry.get("direction", locale.text_direction),
+                og_locale=entry.get("og_locale") or _language_territory(locale),
             )
         )
     codes = [lang.code for lang in languages]
     if len(set(codes)) != len(codes):
         raise LanguageConfigError(f"LANGUAGES lists a code twice: {codes}")
     return languages
+
+
+def _language_territory(locale: Locale) -> str:
+    """ar_MA for ar_MA; for a locale without a territory, the likeliest one
+    (zgh -> zgh_MA). Facebook knows only its own list: set og_locale."""
+    territory = locale.territory
+    if not territory:
+        likely = get_global("likely_subtags").get(locale.language, "")
+        territory = next((p for p in likely.split("_")[1:] if p.isupper()), "")
+    return f"{locale.language}_{territory}" if territory else locale.language
 
 
 def languages_from_settings(settings: dict[str, Any]) -> list[Language]:

@@ -28,6 +28,8 @@ from pelican.generators import Generator
 from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
+from .images import FeedImages, draw_feed_images
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 
@@ -154,6 +156,10 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         site: Site = self.context["site"]
         translations = load_translations(self.theme, site.languages)
+        self.images: FeedImages | None = None
+        if self.settings.get("FEED_LOGO"):
+            source = os.path.join(self.settings["PATH"], self.settings["FEED_LOGO"])
+            self.images = draw_feed_images(source, self.output_path, "images")
         for feed in self.index.feeds:
             title = translations[feed.lang].gettext(feed.title)
             if feed.subject:
@@ -187,10 +193,16 @@ class FeedsGenerator(Generator):
         fg.link(href=site.absolute(feed.url), rel="self", type=feed.media_type)
         fg.link(href=home, rel="alternate", type="text/html")  # RSS takes the last
         fg.language(language.tag)
-        fg.author(
-            name=party["name"].get(feed.lang, self.settings["SITENAME"]), uri=home
-        )
-        fg.logo(site.absolute(raster_logo(self.settings)))  # RSS: GIF, JPEG or PNG
+        author = party["name"].get(feed.lang, self.settings["SITENAME"])
+        fg.author(name=author, uri=home)
+        if self.images is None:
+            fg.logo(site.absolute(raster_logo(self.settings)))  # RSS: GIF, JPEG or PNG
+        elif feed.format == "rss":  # at most 144 px wide, its size given
+            size = self.images.size
+            fg.image(site.absolute(self.images.icon), width=str(size), height=str(size))
+        else:  # Atom: a square icon, a logo twice as wide as tall
+            fg.icon(site.absolute(self.images.icon))
+            fg.logo(site.absolute(self.images.logo))
         fg.generator("Pelican + feedgen")
         # An empty feed (a language with no news yet) is as new as the site's
         # newest item, not the build's clock: two builds give the same file.
@@ -204,6 +216,14 @@ class FeedsGenerator(Generator):
             fe = fg.add_entry(order="append")
             fe.guid(entry_id(authority, item), permalink=False)  # also the Atom id
             fe.title(item.title)
+            # Readers show an entry's own author, not the feed's (newsboat,
+            # feedparser): the party, in RSS as dc:creator (<author> must be
+            # an e-mail address).
+            if feed.format == "rss":
+                fe.load_extension("dc")
+                fe.dc.dc_creator(author)
+            else:
+                fe.author(name=author, uri=home)
             fe.link(href=url, rel="alternate")
             fe.published(item.date)
             fe.updated(self._updated(item))

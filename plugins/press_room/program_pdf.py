@@ -24,7 +24,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -33,6 +33,8 @@ from typing import Any
 from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw, ImageFont, features
+
+from multilingual.translation_status import file_history
 
 logger = logging.getLogger(__name__)
 
@@ -302,11 +304,12 @@ def program_pdfs(
         if cached.exists():
             found[lang.code] = cached.read_bytes()
             continue
-        # The program's date: its newest chapter file.
-        when = max(
-            datetime.fromtimestamp(os.stat(c.source_path).st_mtime, UTC)
-            for c in chapters
+        # The program's date: its newest chapter's last commit (git history,
+        # the same in every clone; a file's mtime is not), else the disk's.
+        history = file_history(
+            [Path(c.source_path) for c in chapters], Path(settings["PATH"])
         )
+        when = max(changed for _added, changed in history.values())
         todo.append((lang.code, cached, (blocks, fonts, lang.direction, when)))
     drawn = _render_all([job for _, _, job in todo], settings.get("BUILD_WORKERS"))
     for (code, cached, _), data in zip(todo, drawn, strict=True):

@@ -2,7 +2,11 @@
 
 Search engines learn from the sitemap which pages are translations of each
 other (``xhtml:link rel="alternate"``), the same set the pages declare in
-their ``<head>``.
+their ``<head>``, x-default included. Every indexable page is listed; pages
+marked ``noindex`` (search, 404, translation status) are not. The news
+sitemap exists only when something was published in the last two days: an
+empty ``<urlset/>`` is invalid, so then there is no file and robots.txt does
+not name it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from xml.sax.saxutils import quoteattr
 
 from pelican import signals
 from pelican.generators import Generator
+
+from multilingual.site import Alternate
 
 
 class SiteMetadataGenerator(Generator):
@@ -28,30 +34,36 @@ class SiteMetadataGenerator(Generator):
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
         ]
-        for url, alternates, lastmod in pages:
+        for url, alternates, lastmod, default in pages:
             lines.append(f"<url><loc>{_escape(site.absolute(url))}</loc>")
             if lastmod:
                 lines.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
-            for alt in alternates:
+            links = [(alt.language.tag, alt.url) for alt in alternates]
+            if default is not None:
+                links.append(("x-default", default))
+            for tag, href in links:
                 lines.append(
                     '<xhtml:link rel="alternate" '
-                    f"hreflang={quoteattr(alt.language.tag)} "
-                    f"href={quoteattr(site.absolute(alt.url))}/>"
+                    f"hreflang={quoteattr(tag)} "
+                    f"href={quoteattr(site.absolute(href))}/>"
                 )
             lines.append("</url>")
         lines.append("</urlset>\n")
         self._write("sitemap.xml", "\n".join(lines))
-        self._write("sitemap-news.xml", self._news_sitemap(site))
-        self._write(
-            "robots.txt",
-            f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n"
-            f"Sitemap: {site.absolute('sitemap-news.xml')}\n",
-        )
+        robots = f"User-agent: *\nAllow: /\nSitemap: {site.absolute('sitemap.xml')}\n"
+        news = self._news_sitemap(site)
+        path = os.path.join(self.output_path, "sitemap-news.xml")
+        if news is not None:
+            self._write("sitemap-news.xml", news)
+            robots += f"Sitemap: {site.absolute('sitemap-news.xml')}\n"
+        elif os.path.exists(path):  # from an earlier build into the same folder
+            os.remove(path)
+        self._write("robots.txt", robots)
 
-    def _news_sitemap(self, site: Any) -> str:
+    def _news_sitemap(self, site: Any) -> str | None:
         """Google News sitemap: news and press releases of the last two days
         (older ones are ignored by Google News), each with the publication's
-        name in its language."""
+        name in its language; None when there are none."""
         since = self.context["now"] - timedelta(days=2)
         party = self.settings.get("PARTY", {}).get("name", {})
         lines = [
@@ -81,25 +93,32 @@ class SiteMetadataGenerator(Generator):
                     f"<news:title>{_text(item.title)}</news:title>",
                     "</news:news></url>",
                 ]
+        if len(lines) == 2:
+            return None
         lines.append("</urlset>\n")
         return "\n".join(lines)
 
-    @staticmethod
-    def _pages(site: Any) -> list[tuple[str, list, Any]]:
-        """(url, available alternates, last modification) for every page."""
+    def _pages(self, site: Any) -> list[tuple[str, list, Any, str | None]]:
+        """(url, available alternates, last modification, x-default) for
+        every indexable page; x-default as the page's <head> gives it: the
+        root for the root and the home pages, else the default language's
+        version."""
         pages = []
-        generated = [site.home_url] + [
+        generated = [
             (lambda code, key=key: site.section_url(key, code))
             for key, section in site.sections.items()
             if section.listing_template
         ]
+        if "party_feeds" in self.settings.get("PLUGINS", []):
+            generated.append(lambda code: site.page_url("feeds", code))
         press = getattr(site, "press_room", None)  # the press_room plugin, if on
         if press is not None:
-            generated.append(press.url)
+            generated += [press.url, press.digest_url]
         for url_of in generated:
             alternates = site.alternates_for(url_of)
-            for alt in alternates:
-                pages.append((alt.url, alternates, None))
+            pages += [(alt.url, alternates, None) for alt in alternates]
+        if press is not None:
+            pages += self._press_years(site, press)
         if site.topic_names:
             topics_index = site.alternates_for(site.topics_url)
             pages += [(alt.url, topics_index, None) for alt in topics_index]
@@ -111,11 +130,36 @@ class SiteMetadataGenerator(Generator):
                 available = [a for a in item.alternates if a.available]
                 when = getattr(item, "modified", None) or getattr(item, "date", None)
                 pages.append((item.url, available, when))
+        default = site.default_language
+        homes = site.alternates_for(site.home_url)
+        root = [("", homes, None, "")]  # the language chooser
+        root += [(alt.url, homes, None, "") for alt in homes]
+        return root + [
+            (url, alts, when, _url_in(alts, default)) for url, alts, when in pages
+        ]
+
+    @staticmethod
+    def _press_years(site: Any, press: Any) -> list[tuple[str, list, Any]]:
+        """The releases archive by year, in the languages that have that year."""
+        pages = []
+        for key in press.sections:
+            years = {y for lang in site.languages for y in press.years(key, lang.code)}
+            for year in sorted(years):
+                available = [
+                    Alternate(lang, press.year_url(key, year, lang.code), True)
+                    for lang in site.languages
+                    if year in press.years(key, lang.code)
+                ]
+                pages += [(alt.url, available, None) for alt in available]
         return pages
 
     def _write(self, name: str, text: str) -> None:
         with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
             f.write(text)
+
+
+def _url_in(alternates: list, language: Any) -> str | None:
+    return next((a.url for a in alternates if a.language == language), None)
 
 
 def _text(value: str) -> str:

@@ -19,11 +19,14 @@ def _iso(value: Any, tz: ZoneInfo) -> str:
 
 
 def party(context: Any, lang: Any) -> dict[str, Any]:
+    """The party as one language's pages describe it. One node per language
+    (its own @id): merged, a single node would carry every language's name,
+    address and slogan without saying which is which."""
     site, settings = context["site"], context
     party = settings["PARTY"]
     data = {
         "@type": "PoliticalParty",
-        "@id": site.absolute("#party"),
+        "@id": site.absolute(f"{site.home_url(lang.code)}#party"),
         "name": party["name"].get(lang.code, settings["SITENAME"]),
         "url": site.absolute(site.home_url(lang.code)),
         "logo": site.absolute(_logo(settings)),
@@ -38,11 +41,42 @@ def _logo(settings: Any) -> str:
     return raster_logo(settings)
 
 
-def article(context: Any, item: Any, lang: Any) -> dict[str, Any]:
+def _images(context: Any, item: Any, card: Any) -> list[str]:
+    """The item's own image, then its social card (1200x630); the logo only
+    when there is neither."""
+    site = context["site"]
+    found = [getattr(item, "image", None), getattr(card, "url", None)]
+    return [site.absolute(url) for url in found if url] or [
+        site.absolute(_logo(context))
+    ]
+
+
+def address(context: Any, item: Any) -> dict[str, Any]:
+    """A PostalAddress from the event's place fields: locality (else the last
+    part of a one-line place, "Salle municipale, Oujda" -> Oujda), street,
+    postal_code, country (else PARTY's country)."""
+    place = getattr(item, "place", "") or ""
+    data = {"@type": "PostalAddress"}
+    for field, key in (
+        ("street", "streetAddress"),
+        ("locality", "addressLocality"),
+        ("postal_code", "postalCode"),
+    ):
+        value = getattr(item, field, None)
+        if value:
+            data[key] = str(value)
+    if "addressLocality" not in data and "," in place:
+        data["addressLocality"] = place.rsplit(",", 1)[1].strip()
+    country = getattr(item, "country", None) or context["PARTY"].get("country")
+    if country:
+        data["addressCountry"] = str(country)
+    return data
+
+
+def article(context: Any, item: Any, lang: Any, card: Any = None) -> dict[str, Any]:
     site = context["site"]
     tz = ZoneInfo(context["TIMEZONE"])
     url = site.absolute(item.url)
-    image = getattr(item, "image", None)
     data = {
         "@type": "NewsArticle",
         "@id": url,
@@ -53,7 +87,7 @@ def article(context: Any, item: Any, lang: Any) -> dict[str, Any]:
         "inLanguage": lang.tag,
         "datePublished": _iso(item.date, tz),
         "dateModified": _iso(getattr(item, "modified", None) or item.date, tz),
-        "image": [site.absolute(image or _logo(context))],
+        "image": _images(context, item, card),
         "author": party(context, lang),
         "publisher": party(context, lang),
     }
@@ -68,14 +102,16 @@ def article(context: Any, item: Any, lang: Any) -> dict[str, Any]:
     return data
 
 
-def event(context: Any, item: Any, lang: Any) -> dict[str, Any]:
+def event(context: Any, item: Any, lang: Any, card: Any = None) -> dict[str, Any]:
     site = context["site"]
     tz = ZoneInfo(context["TIMEZONE"])
     online = getattr(item, "online", None)
     place = getattr(item, "place", None)
     locations = []
     if place:
-        locations.append({"@type": "Place", "name": place, "address": place})
+        locations.append(
+            {"@type": "Place", "name": place, "address": address(context, item)}
+        )
     if online:
         locations.append({"@type": "VirtualLocation", "url": online})
     mode = (
@@ -98,6 +134,7 @@ def event(context: Any, item: Any, lang: Any) -> dict[str, Any]:
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": party(context, lang),
+        "image": _images(context, item, card),
         "isAccessibleForFree": True,
     }
 
@@ -118,16 +155,16 @@ def person(context: Any, item: Any, lang: Any) -> dict[str, Any]:
     return data
 
 
-def describe(context: Any) -> dict[str, Any] | None:
+def describe(context: Any, card: Any = None) -> dict[str, Any] | None:
     """The page's main thing, or None for pages that have none of ours."""
     lang = context.environment.globals["here"](context)
     item = context.get("article") or context.get("page")
     if item is not None and getattr(item, "section", None):
         kind = context["site"].sections[item.section].kind
         if kind in _KINDS_ARTICLE:
-            return article(context, item, lang)
+            return article(context, item, lang, card)
         if kind == "events":
-            return event(context, item, lang)
+            return event(context, item, lang, card)
         if kind == "people":
             return person(context, item, lang)
         return None
@@ -137,8 +174,9 @@ def describe(context: Any) -> dict[str, Any] | None:
     return None
 
 
-def json_ld(context: Any) -> Markup:
-    data = describe(context)
+def json_ld(context: Any, card: Any = None) -> Markup:
+    """The page's JSON-LD; card: its social card, if the build draws them."""
+    data = describe(context, card)
     if data is None:
         return Markup("")
     data = {"@context": "https://schema.org", **data}
