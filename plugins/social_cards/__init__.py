@@ -34,17 +34,19 @@ from PIL import Image, features
 
 from .render import (
     HEIGHT,
+    PNG_OPTIONS,
     WIDTH,
     Style,
     card_palette,
     render_base,
-    render_card,
+    render_footer,
+    render_title,
     to_png,
 )
 
 logger = logging.getLogger(__name__)
 
-VERSION = 3  # bump when the drawing changes: every card is drawn again
+VERSION = 4  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -100,6 +102,7 @@ class Cards:
         self._digests: dict[str, str] = {}
         self._logo: Image.Image | None = None
         self._bases: dict[tuple[str, str], tuple[Image.Image, Image.Image]] = {}
+        self._footers: dict[tuple[str, str, str], Image.Image] = {}
 
     def _file_digest(self, path: str | None) -> str:
         if not path:
@@ -130,6 +133,18 @@ class Cards:
             )
             self._bases[code, name] = base, card_palette(base, self.colors)
         return self._bases[code, name]
+
+    def _with_footer(
+        self, code: str, name: str, footer: str, style: Style
+    ) -> Image.Image:
+        """The language's base with a section's footer: drawn once, as all
+        the cards of that section share it."""
+        if (code, name, footer) not in self._footers:
+            base, _palette = self._base(code, name, style)
+            self._footers[code, name, footer] = render_footer(
+                base=base, footer=footer, style=style
+            )
+        return self._footers[code, name, footer]
 
     def card(self, item: Any, lang: Any, label: str) -> Card | None:
         """The card of `item` (None: the language's home page) in `lang`."""
@@ -162,19 +177,15 @@ class Cards:
         cached = os.path.join(self.cache, filename)
         if not os.path.exists(cached):
             style = Style(fonts + latin, lang.direction, lang.tag)
-            base, palette = self._base(code, name, style)
-            image = render_card(
-                base=base,
+            _base, palette = self._base(code, name, style)
+            image = render_title(
+                base=self._with_footer(code, name, footer, style),
                 title=title,
-                footer=footer,
                 style=style,
-                footer_style=style,
             )
             os.makedirs(self.cache, exist_ok=True)
-            # zlib's default level: level 9 saves a tenth of the bytes and
-            # takes eight times as long.
             to_png(image, palette).save(
-                f"{cached}.{os.getpid()}.tmp", "PNG", compress_level=6
+                f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS
             )
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
