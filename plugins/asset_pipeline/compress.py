@@ -23,6 +23,8 @@ from multiprocessing import get_context
 
 import brotli
 
+from fast_build.links import publish
+
 SKIP_FOLDERS = {"pagefind"}
 # gzip level and brotli quality; PRECOMPRESS_LEVELS overrides either.
 LEVELS = {".gz": 9, ".br": 7}
@@ -37,22 +39,16 @@ def _cache_name(digest: str, suffix: str, level: int) -> str:
     return os.path.join(digest[:2], f"{digest}-{level}{suffix}")
 
 
-def _compressed(
-    data: bytes, suffix: str, level: int, cache: str | None, name: str
-) -> bytes:
-    if cache is None:
-        return ENCODERS[suffix](data, level)
+def _cached_copy(data: bytes, suffix: str, level: int, cache: str, name: str) -> str:
+    """The cache's file for `name`, compressed now if it is not there."""
     path = os.path.join(cache, name)
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
+    if not os.path.exists(path):
         packed = ENCODERS[suffix](data, level)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
             handle.write(packed)
         os.replace(f"{path}.{os.getpid()}.tmp", path)
-        return packed
+    return path
 
 
 def _compress_file(
@@ -68,10 +64,15 @@ def _compress_file(
     digest = hashlib.sha256(data).hexdigest()
     names = [_cache_name(digest, suffix, levels[suffix]) for suffix in ENCODERS]
     for suffix, name in zip(ENCODERS, names, strict=True):
-        packed = _compressed(data, suffix, levels[suffix], cache, name)
-        if len(packed) < len(data):
-            with open(path + suffix, "wb") as handle:
-                handle.write(packed)
+        if cache is None:
+            packed = ENCODERS[suffix](data, levels[suffix])
+            if len(packed) < len(data):
+                with open(path + suffix, "wb") as handle:
+                    handle.write(packed)
+            continue
+        cached = _cached_copy(data, suffix, levels[suffix], cache, name)
+        if os.path.getsize(cached) < len(data):
+            publish(cached, path + suffix)  # a link: thousands of files
     return names
 
 

@@ -24,6 +24,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from fast_build.links import publish
+
 log = logging.getLogger(__name__)
 
 
@@ -147,14 +149,6 @@ def _index(executable: str, output: str, part: Part, bundle: str) -> None:
     os.replace(unfinished, bundle)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    # Bundle files are never written in place: a hard link costs nothing.
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def build_index(pelican: Any) -> None:
     """Index the written output; Pagefind adds its files under pagefind/.
 
@@ -200,7 +194,7 @@ def build_index(pelican: Any) -> None:
             ignore=lambda folder, _names, bundle=bundle: (
                 ["pagefind-entry.json"] if folder == bundle else []
             ),
-            copy_function=_link_or_copy,
+            copy_function=publish,
             dirs_exist_ok=True,
         )
     # Sorted: the same site gives the same file (builds compare file by

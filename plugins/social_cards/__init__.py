@@ -23,7 +23,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +30,8 @@ from urllib.parse import urlparse
 
 from pelican import signals
 from PIL import Image, features
+
+from fast_build.links import publish
 
 from .render import (
     HEIGHT,
@@ -191,7 +192,8 @@ class Cards:
             self.drawn += 1
         folder = self.options["output"].strip("/")
         os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
-        shutil.copyfile(cached, os.path.join(self.output_path, folder, filename))
+        # A link, not a copy: a first build publishes thousands of cards.
+        publish(cached, os.path.join(self.output_path, folder, filename))
         self.made[filename] = Card(f"{folder}/{filename}")
         return self.made[filename]
 
