@@ -215,3 +215,20 @@ def test_a_new_compression_level_compresses_again(tmp_path: Path):
             f"{quality}.br"
         ]
     assert sizes[11] < sizes[1]
+
+
+def test_only_href_and_src_attributes_get_fingerprinted_names():
+    from asset_pipeline.fingerprint import rewrite_html
+
+    names = {"theme/site.css": "theme/site.0123abcd.css"}
+    html = (
+        '<link href="/theme/site.css"><img src="../theme/site.css">'
+        '<p data-xhref="/theme/site.css">/theme/site.css</p>'
+        '<a href="/fr/site.css">'
+    )
+    rewritten = rewrite_html(html, "/out/fr/index.html", "/out", names, "")
+    assert rewritten == (
+        '<link href="/theme/site.0123abcd.css"><img src="../theme/site.0123abcd.css">'
+        '<p data-xhref="/theme/site.css">/theme/site.css</p>'
+        '<a href="/fr/site.css">'
+    )
