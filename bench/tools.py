@@ -46,3 +46,11 @@ def install(name: str) -> tuple[Path | None, str]:
         reason = (result.stderr.strip().splitlines() or ["not found after install"])[-1]
         return None, f"pip install {requirement} failed: {reason}"
     return found, ""
+
+
+def pagefind() -> str:
+    """Pagefind's binary: the one the kit indexes with (pagefind-bin, a
+    dependency of the kit), so both sides run the same version."""
+    from pagefind_bin import get_executable
+
+    return str(get_executable())

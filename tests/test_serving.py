@@ -193,3 +193,42 @@ def test_compressed_copies_cache_keeps_only_the_current_pages(tmp_path: Path):
     assert len(kept) == 2, kept
     data = (site / "a.html").read_bytes()
     assert brotli.decompress((site / "a.html.br").read_bytes()) == data
+
+
+def test_a_new_compression_level_compresses_again(tmp_path: Path):
+    """PRECOMPRESS_LEVELS changes the copies at once: the cache is keyed by
+    level, so a copy made at the old level is not served again."""
+    from asset_pipeline.compress import precompress
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    words = " ".join(f"mot{i * 7919 % 1000}" for i in range(3000))
+    (site / "a.html").write_text(f"<p>{words}</p>", "utf-8")
+    data = (site / "a.html").read_bytes()
+    sizes = {}
+    for quality in (1, 11):
+        precompress(str(site), (".html",), str(cache), 256, 1, {".br": quality})
+        copy = (site / "a.html.br").read_bytes()
+        assert brotli.decompress(copy) == data
+        sizes[quality] = len(copy)
+        assert sorted(p.name.split("-")[1] for p in cache.rglob("*.br")) == [
+            f"{quality}.br"
+        ]
+    assert sizes[11] < sizes[1]
+
+
+def test_only_href_and_src_attributes_get_fingerprinted_names():
+    from asset_pipeline.fingerprint import rewrite_html
+
+    names = {"theme/site.css": "theme/site.0123abcd.css"}
+    html = (
+        '<link href="/theme/site.css"><img src="../theme/site.css">'
+        '<p data-xhref="/theme/site.css">/theme/site.css</p>'
+        '<a href="/fr/site.css">'
+    )
+    rewritten = rewrite_html(html, "/out/fr/index.html", "/out", names, "")
+    assert rewritten == (
+        '<link href="/theme/site.0123abcd.css"><img src="../theme/site.0123abcd.css">'
+        '<p data-xhref="/theme/site.css">/theme/site.css</p>'
+        '<a href="/fr/site.css">'
+    )

@@ -144,3 +144,42 @@ def test_a_changed_title_gets_a_new_card_and_the_old_leaves_the_cache(
     assert not (cache / old).exists(), "old cards do not pile up in the cache"
     # The other languages' cards were kept, not drawn again.
     assert (cache / _card_file(site, site.page(ARTICLES["ar"])).name).exists()
+
+
+def test_cards_of_one_section_share_only_the_footer(tmp_path: Path):
+    """The footer band is drawn once per section and language and reused:
+    the second card must show its own title over it, not the first's."""
+    from types import SimpleNamespace
+
+    from social_cards import Cards
+
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path),
+        "THEME": str(ROOT / "theme"),
+        "SITEURL": SITEURL,
+        "SOCIAL_CARDS": {
+            "fonts": {"*": ["fonts/noto-sans-latin-700-normal.woff2"]},
+        },
+    }
+    cards = Cards(settings, str(tmp_path / "output"))
+    lang = SimpleNamespace(code="fr", direction="ltr", tag="fr")
+    style = Style([str(FONTS / "noto-sans-latin-700-normal.woff2")] * 2, "ltr", "fr")
+    base = render_base(name="", style=style, colors={}, logo=None)
+    for title in ("Premier titre", "Un autre titre, bien plus long que le premier"):
+        item = SimpleNamespace(title=title, section="news", key=title[:5])
+        card = cards.card(item, lang, "Actualités")
+        with Image.open(tmp_path / "output" / card.url) as image:
+            drawn = image.convert("RGB")
+        alone = render_card(
+            base=base,
+            title=title,
+            footer=f"Actualités · {SITEURL.split('//')[1]}",
+            style=style,
+            footer_style=style,
+        )
+        # The PNG's palette keeps the card's colours: nothing but rounding
+        # of antialiased edges differs from the card drawn on its own.
+        counts = ImageChops.difference(drawn, alone).convert("L").histogram()
+        assert not any(counts[48:]), title
+        assert sum(counts[17:]) < 200, title

@@ -7,6 +7,7 @@ Settings (pelicanconf.py / publishconf.py)::
     ASSET_EXTENSIONS = (".css", ".js", ".woff2", ".woff")
     PRECOMPRESS = False                      # .gz and .br copies (production)
     PRECOMPRESS_EXTENSIONS = (".html", ".css", ...)
+    PRECOMPRESS_LEVELS = {".gz": 9, ".br": 7}  # gzip level, brotli quality
     CONTENT_SECURITY_POLICY = {"default-src": "'self'", ...}
     SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", ...}
     IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
@@ -127,6 +128,7 @@ def finalize(pelican: Any) -> None:
             tuple(settings.get("PRECOMPRESS_EXTENSIONS", DEFAULT_TEXT)),
             os.path.join(settings["CACHE_PATH"], "precompressed"),
             workers=settings.get("BUILD_WORKERS"),
+            levels=settings.get("PRECOMPRESS_LEVELS"),
         )
         logger.info("Pre-compressed %d files (.gz and .br)", count)
 

@@ -18,7 +18,9 @@ import shutil
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.[a-z0-9]+$")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
-HTML_REFERENCE = re.compile(r"""\b(href|src)=(["'])([^"']+)\2""")
+# Without a leading \b, which made the regex three times slower: replace()
+# checks the character before a match instead.
+HTML_REFERENCE = re.compile(r"""(href|src)=(["'])([^"']+)\2""")
 SKIP_FOLDERS = {"pagefind"}  # written and named by Pagefind itself
 
 
@@ -100,10 +102,18 @@ def rewrite_html(html: str, path: str, output: str, names: dict, siteurl: str) -
     """One page (written at `path` under `output`) with fingerprinted names."""
     prefixes = [p for p in (siteurl.rstrip("/") + "/", "/") if p]
     page_folder = os.path.relpath(os.path.dirname(path), output).replace(os.sep, "/")
+    # A page has a hundred links and a few assets: most links are let go
+    # by their last segment alone.
+    asset_names = {posixpath.basename(name) for name in names}
 
     def replace(match: re.Match) -> str:
         attribute, quote, url = match.groups()
+        before = match.string[match.start() - 1 : match.start()]
+        if before.isalnum() or before == "_":  # "xhref=": not an attribute
+            return match.group(0)
         location = url.split("#")[0].split("?")[0]
+        if posixpath.basename(location) not in asset_names:
+            return match.group(0)
         for prefix in prefixes:
             if location.startswith(prefix):
                 relative = location[len(prefix) :]

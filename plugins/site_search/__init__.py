@@ -15,12 +15,16 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+
+from fast_build.links import publish
 
 log = logging.getLogger(__name__)
 
@@ -64,63 +68,153 @@ def pagefind_executable() -> str:
         ) from error
 
 
-def _pages_stamp(output: str, executable: str) -> str:
-    """Name, size and time stamp of every page, and the Pagefind binary's:
-    fast_build leaves unchanged pages untouched, so an unchanged site has
-    an unchanged stamp."""
-    digest = hashlib.sha256()
+# An indexed page: base.html marks the <main> of item pages for Pagefind.
+BODY = re.compile(rb"<[^>]*\sdata-pagefind-body[\s>=]")
+HTML_LANG = re.compile(rb"<html[^>]*\slang=[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+@dataclass
+class Part:
+    """The pages of one top-level folder (a language's, in the kit), indexed
+    by one Pagefind run and kept in the cache under a hash of those pages."""
+
+    glob: str
+    digest: Any = field(default_factory=hashlib.sha256)
+    languages: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return self.digest.hexdigest()[:32]
+
+
+def _parts(output: str, executable: str) -> list[Part]:
+    """The site's pages cut by top-level folder, each part with a hash of its
+    pages' names and bytes (and of the Pagefind binary). Folders whose
+    indexed pages share a language with another's are one part: Pagefind
+    makes one index per language, and two indexes of a language cannot be
+    merged. A site where no page marks its body is one part too."""
     info = os.stat(executable)
-    digest.update(f"{executable}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    binary = f"{executable}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
+    parts: dict[str, Part] = {}
+    whole = Part("**/*.html")
     for folder, dirs, files in os.walk(output):
-        dirs[:] = sorted(d for d in dirs if d != "pagefind")
+        if folder == output:
+            dirs[:] = [d for d in dirs if d != "pagefind"]
+        dirs.sort()
+        relative = os.path.relpath(folder, output)
+        top = "" if relative == "." else relative.split(os.sep)[0]
         for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                info = os.stat(path)
-                line = f"{os.path.relpath(path, output)}\0{info.st_size}"
-                digest.update(f"{line}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                data = handle.read()
+            glob = f"{top}/**/*.html" if top else "*.html"
+            part = parts.setdefault(top, Part(glob))
+            page = f"{os.path.relpath(path, output)}\0".encode()
+            page += hashlib.sha256(data).digest()
+            whole.digest.update(page)
+            # Pagefind leaves out the pages without a marked body (listings,
+            # the editors' page): their changes change no index.
+            if BODY.search(data):
+                part.digest.update(page)
+                found = HTML_LANG.search(data[:4096])
+                part.languages.add(found.group(1).lower().decode() if found else "")
+    indexed = [part for part in parts.values() if part.languages]
+    languages = [code for part in indexed for code in part.languages]
+    if not indexed or len(languages) != len(set(languages)):
+        indexed = [whole]
+    for part in indexed:
+        part.digest.update(binary)
+    return indexed
+
+
+def _index(executable: str, output: str, part: Part, bundle: str) -> None:
+    """One Pagefind run over the part's pages, its bundle written to `bundle`
+    (written beside it first: an interrupted run leaves no half bundle)."""
+    unfinished = f"{bundle}.{os.getpid()}.tmp"
+    shutil.rmtree(unfinished, ignore_errors=True)
+    result = subprocess.run(
+        [executable, "--site", output, "--glob", part.glob, "--silent"]
+        + ["--output-path", unfinished],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(unfinished, ignore_errors=True)
+        raise RuntimeError(
+            f"site_search: Pagefind failed:\n{result.stdout}{result.stderr}"
+        )
+    shutil.rmtree(bundle, ignore_errors=True)
+    os.replace(unfinished, bundle)
 
 
 def build_index(pelican: Any) -> None:
-    """Index the written output; Pagefind adds its files under pagefind/."""
+    """Index the written output; Pagefind adds its files under pagefind/.
+
+    Pagefind reads every page it indexes (seconds, and about 300 MB for each
+    1,000 pages), so it runs once per top-level folder (a language, in the
+    kit), one after the other, and each folder's bundle is kept in the
+    cache under a hash of its pages: a build that changed pages of one
+    language indexes that language only, and one that changed no page
+    keeps the index the output has."""
     output = pelican.output_path
     executable = pagefind_executable()
-    # Pagefind reads every page again and takes seconds (and half a gigabyte
-    # at 3,000 pages): a rebuild that changed no page keeps the index it has.
-    stamp = _pages_stamp(output, executable)
+    cache = os.path.join(pelican.settings["CACHE_PATH"], "site_search")
+    parts = _parts(output, executable)
+    stamp = "\n".join(part.key for part in parts)
     output_key = hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
-    stamp_file = os.path.join(
-        pelican.settings["CACHE_PATH"], "site_search", f"{output_key}.stamp"
-    )
+    stamp_file = os.path.join(cache, f"{output_key}.stamp")
     entry = os.path.join(output, "pagefind", "pagefind-entry.json")
     if os.path.exists(entry) and os.path.exists(stamp_file):
         with open(stamp_file, encoding="utf-8") as handle:
             if handle.read() == stamp:
                 log.info("site_search: no page changed, the search index is kept")
                 return
+    os.makedirs(cache, exist_ok=True)
+    indexed = 0
+    for part in parts:
+        bundle = os.path.join(cache, part.key)
+        if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
+            _index(executable, output, part, bundle)
+            indexed += 1
     # A fresh index each time: fragments of pages since changed would stay.
-    shutil.rmtree(os.path.join(output, "pagefind"), ignore_errors=True)
-    result = subprocess.run(
-        [executable, "--site", output, "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(
-            f"site_search: Pagefind failed:\n{result.stdout}{result.stderr}"
+    target = os.path.join(output, "pagefind")
+    shutil.rmtree(target, ignore_errors=True)
+    merged: dict[str, Any] = {}
+    for part in parts:
+        bundle = os.path.join(cache, part.key)
+        with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        languages = {**merged.get("languages", {}), **data.get("languages", {})}
+        merged = {**merged, **data, "languages": languages}
+        shutil.copytree(
+            bundle,
+            target,
+            ignore=lambda folder, _names, bundle=bundle: (
+                ["pagefind-entry.json"] if folder == bundle else []
+            ),
+            copy_function=publish,
+            dirs_exist_ok=True,
         )
-    # Pagefind lists the languages in no fixed order: sorted, the same site
-    # gives the same file (builds compare file by file, rsync sends nothing).
-    if os.path.exists(entry):
-        with open(entry, encoding="utf-8") as handle:
-            data = json.load(handle)
-        with open(entry, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, sort_keys=True, separators=(",", ":"))
-    os.makedirs(os.path.dirname(stamp_file), exist_ok=True)
+    # Sorted: the same site gives the same file (builds compare file by
+    # file, rsync sends nothing).
+    with open(entry, "w", encoding="utf-8") as handle:
+        json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
+    # Bundles of pages since changed leave the cache.
+    keep = {part.key for part in parts}
+    for name in os.listdir(cache):
+        path = os.path.join(cache, name)
+        if os.path.isdir(path) and name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
     with open(stamp_file, "w", encoding="utf-8") as handle:
         handle.write(stamp)
-    log.info("site_search: search index written to pagefind/")
+    log.info(
+        "site_search: search index written to pagefind/ (%d of %d folders indexed, "
+        "the rest from the cache)",
+        indexed,
+        len(parts),
+    )
 
 
 def get_generators(_pelican: Any) -> type:

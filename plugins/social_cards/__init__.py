@@ -23,7 +23,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -32,22 +31,25 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
+from fast_build.links import publish
 from multilingual.errors import FrontMatterError, warn
 from multilingual.frontmatter import display_path
 
 from .render import (
     HEIGHT,
+    PNG_OPTIONS,
     WIDTH,
     Style,
     card_palette,
     render_base,
-    render_card,
+    render_footer,
+    render_title,
     to_png,
 )
 
 logger = logging.getLogger(__name__)
 
-VERSION = 3  # bump when the drawing changes: every card is drawn again
+VERSION = 4  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -106,6 +108,7 @@ class Cards:
         self._digests: dict[str, str] = {}
         self._logo: Image.Image | None = None
         self._bases: dict[tuple[str, str], tuple[Image.Image, Image.Image]] = {}
+        self._footers: dict[tuple[str, str, str], Image.Image] = {}
 
     def _file_digest(self, path: str | None) -> str:
         if not path:
@@ -136,6 +139,18 @@ class Cards:
             )
             self._bases[code, name] = base, card_palette(base, self.colors)
         return self._bases[code, name]
+
+    def _with_footer(
+        self, code: str, name: str, footer: str, style: Style
+    ) -> Image.Image:
+        """The language's base with a section's footer: drawn once, as all
+        the cards of that section share it."""
+        if (code, name, footer) not in self._footers:
+            base, _palette = self._base(code, name, style)
+            self._footers[code, name, footer] = render_footer(
+                base=base, footer=footer, style=style
+            )
+        return self._footers[code, name, footer]
 
     def card(self, item: Any, lang: Any, label: str) -> Card | None:
         """The card of `item` (None: the language's home page) in `lang`."""
@@ -168,25 +183,22 @@ class Cards:
         cached = os.path.join(self.cache, filename)
         if not os.path.exists(cached):
             style = Style(fonts + latin, lang.direction, lang.tag)
-            base, palette = self._base(code, name, style)
-            image = render_card(
-                base=base,
+            _base, palette = self._base(code, name, style)
+            image = render_title(
+                base=self._with_footer(code, name, footer, style),
                 title=title,
-                footer=footer,
                 style=style,
-                footer_style=style,
             )
             os.makedirs(self.cache, exist_ok=True)
-            # zlib's default level: level 9 saves a tenth of the bytes and
-            # takes eight times as long.
             to_png(image, palette).save(
-                f"{cached}.{os.getpid()}.tmp", "PNG", compress_level=6
+                f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS
             )
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
         os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
-        shutil.copyfile(cached, os.path.join(self.output_path, folder, filename))
+        # A link, not a copy: a first build publishes thousands of cards.
+        publish(cached, os.path.join(self.output_path, folder, filename))
         self.made[filename] = Card(f"{folder}/{filename}")
         return self.made[filename]
 
