@@ -32,7 +32,8 @@ PARTY = {
     "tagline": {
         "ar": "من أجل المواطنة والمجالات الترابية",
         "fr": "Pour la citoyenneté et les territoires",
-        "zgh": "ⵖⴼ ⵜⵖⴰⵔⴰⵎⵜ ⴷ ⵉⴷⴳⴰⵔⵏ",
+        # Needs native review (theme/translations/glossary.yml, "tagline").
+        "zgh": "ⵉ ⵜⵖⵔⵎⴰⵏⵜ ⴷ ⵉⴷⵖⴰⵔⵏ",
     },
     "logo": "images/logo.svg",
     # Written into the stylesheet as CSS variables.
@@ -53,11 +54,11 @@ PARTY = {
 SECTIONS = {
     "news": {
         "title": "News",
-        "url": {"ar": "akhbar", "fr": "actualites", "zgh": "isallen"},
+        "url": {"ar": "akhbar", "fr": "actualites", "zgh": "isaln"},
     },
     "press": {
         "title": "Press releases",
-        "url": {"ar": "bayanat", "fr": "communiques", "zgh": "isnghmisn"},
+        "url": {"ar": "balaghat", "fr": "communiques", "zgh": "isiwdn"},
     },
     "program": {
         "title": "Program",
@@ -65,7 +66,7 @@ SECTIONS = {
     },
     "events": {
         "title": "Events",
-        "url": {"ar": "anshita", "fr": "agenda", "zgh": "timskarin"},
+        "url": {"ar": "anshita", "fr": "agenda", "zgh": "timsarin"},
     },
     "regions": {
         "title": "Regions",
@@ -73,7 +74,7 @@ SECTIONS = {
     },
     "people": {
         "title": "Leadership",
-        "url": {"ar": "qiyada", "fr": "direction", "zgh": "tanbadt"},
+        "url": {"ar": "qiyada", "fr": "direction", "zgh": "tanmhalt"},
     },
     "pages": {"title": "Pages"},
 }
@@ -99,7 +100,7 @@ VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # Contacts for journalists, the press kit and the press room's address. Texts
 # are given per language; a language missing from a text shows the first one.
 PRESS = {
-    "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"},
+    "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasghunt"},
     # "national" first, then one per region (keys of content/regions/). A
     # release shows its "contact:", else its region's, else the national one.
     "contacts": {
@@ -122,7 +123,7 @@ PRESS = {
             "role": {
                 "ar": "مكلفة بالإعلام، جهة فاس مكناس",
                 "fr": "Chargée de presse, Fès-Meknès",
-                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴼⴰⵙ-ⵎⴽⵏⴰⵙ",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵖⵓⵏⵜ, ⴼⴰⵙ-ⵎⴽⵏⴰⵙ",
             },
             "phone": "+212 535 00 00 00",
             "email": "fes-meknes@parti-du-cedre.example",
@@ -132,7 +133,7 @@ PRESS = {
             "role": {
                 "ar": "مكلف بالإعلام، جهة الشرق",
                 "fr": "Chargé de presse, Oriental",
-                "zgh": "ⴰⵎⵙⵍⴰⵢ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴰⴳⵎⵎⵓⴹ",
+                "zgh": "ⴰⵎⵙⵍⴰⵢ ⵏ ⵜⵙⵖⵓⵏⵜ, ⴰⴳⵎⵎⵓⴹ",
             },
             "phone": "+212 536 00 00 00",
             "email": "oriental@parti-du-cedre.example",
@@ -146,7 +147,7 @@ PRESS = {
             "role": {
                 "ar": "مكلفة بالإعلام، جهة سوس ماسة",
                 "fr": "Chargée de presse, Souss-Massa",
-                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⵙⵓⵙ-ⵎⴰⵙⵙⴰ",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵖⵓⵏⵜ, ⵙⵓⵙ-ⵎⴰⵙⵙⴰ",
             },
             "phone": "+212 528 00 00 00",
             "email": "souss-massa@parti-du-cedre.example",
@@ -158,7 +159,7 @@ PRESS = {
     "kit": [
         {
             "file": "images/logo.svg",
-            "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵙⵎⴽⵜⵉ (SVG)"},
+            "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵣⴰⵎⵓⵍ (SVG)"},
         },
         {
             "file": "images/logo-1024.png",
@@ -167,7 +168,7 @@ PRESS = {
             "title": {
                 "ar": "الشعار (PNG، 1024 بكسل)",
                 "fr": "Logo (PNG, 1024 pixels)",
-                "zgh": "ⴰⵙⵎⴽⵜⵉ (PNG, 1024 px)",
+                "zgh": "ⴰⵣⴰⵎⵓⵍ (PNG, 1024 px)",
             },
         },
     ],
