@@ -53,7 +53,8 @@ PARTY = {
     "tagline": {
         "ar": "من أجل المواطنة والمجالات الترابية",
         "fr": "Pour la citoyenneté et les territoires",
-        "zgh": "ⵖⴼ ⵜⵖⴰⵔⴰⵎⵜ ⴷ ⵉⴷⴳⴰⵔⵏ",
+        # Needs native review (theme/translations/glossary.yml, "tagline").
+        "zgh": "ⵉ ⵜⵖⵔⵎⴰⵏⵜ ⴷ ⵉⴷⵖⴰⵔⵏ",
     },
     # ISO 3166 code: the country of events' addresses for search engines.
     "country": "MA",
@@ -76,11 +77,11 @@ PARTY = {
 SECTIONS = {
     "news": {
         "title": "News",
-        "url": {"ar": "akhbar", "fr": "actualites", "zgh": "isallen"},
+        "url": {"ar": "akhbar", "fr": "actualites", "zgh": "isaln"},
     },
     "press": {
         "title": "Press releases",
-        "url": {"ar": "bayanat", "fr": "communiques", "zgh": "isnghmisn"},
+        "url": {"ar": "balaghat", "fr": "communiques", "zgh": "isiwdn"},
     },
     "program": {
         "title": "Program",
@@ -88,7 +89,7 @@ SECTIONS = {
     },
     "events": {
         "title": "Events",
-        "url": {"ar": "anshita", "fr": "agenda", "zgh": "timskarin"},
+        "url": {"ar": "anshita", "fr": "agenda", "zgh": "timsarin"},
     },
     "regions": {
         "title": "Regions",
@@ -96,7 +97,7 @@ SECTIONS = {
     },
     "people": {
         "title": "Leadership",
-        "url": {"ar": "qiyada", "fr": "direction", "zgh": "tanbadt"},
+        "url": {"ar": "qiyada", "fr": "direction", "zgh": "tanmhalt"},
     },
     "pages": {"title": "Pages"},
 }
@@ -122,7 +123,7 @@ VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # Contacts for journalists, the press kit and the press room's address. Texts
 # are given per language; a language missing from a text shows the first one.
 PRESS = {
-    "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasnsiwt"},
+    "url": {"ar": "markaz-sahafa", "fr": "espace-presse", "zgh": "tasghunt"},
     # Where a release without "place:" is dated from: its region's seat (the
     # region page's "seat:"), else this, one name per language.
     "seat": {"ar": "الرباط", "fr": "Rabat", "zgh": "ⵔⴱⴰⵟ"},
@@ -148,7 +149,7 @@ PRESS = {
             "role": {
                 "ar": "مكلفة بالإعلام، جهة فاس مكناس",
                 "fr": "Chargée de presse, Fès-Meknès",
-                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴼⴰⵙ-ⵎⴽⵏⴰⵙ",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵖⵓⵏⵜ, ⴼⴰⵙ-ⵎⴽⵏⴰⵙ",
             },
             "phone": "+212 535 00 00 00",
             "email": "fes-meknes@parti-du-cedre.example",
@@ -158,7 +159,7 @@ PRESS = {
             "role": {
                 "ar": "مكلف بالإعلام، جهة الشرق",
                 "fr": "Chargé de presse, Oriental",
-                "zgh": "ⴰⵎⵙⵍⴰⵢ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⴰⴳⵎⵎⵓⴹ",
+                "zgh": "ⴰⵎⵙⵍⴰⵢ ⵏ ⵜⵙⵖⵓⵏⵜ, ⴰⴳⵎⵎⵓⴹ",
             },
             "phone": "+212 536 00 00 00",
             "email": "oriental@parti-du-cedre.example",
@@ -172,7 +173,7 @@ PRESS = {
             "role": {
                 "ar": "مكلفة بالإعلام، جهة سوس ماسة",
                 "fr": "Chargée de presse, Souss-Massa",
-                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵜ, ⵙⵓⵙ-ⵎⴰⵙⵙⴰ",
+                "zgh": "ⵜⴰⵎⵙⵍⴰⵢⵜ ⵏ ⵜⵙⵖⵓⵏⵜ, ⵙⵓⵙ-ⵎⴰⵙⵙⴰ",
             },
             "phone": "+212 528 00 00 00",
             "email": "souss-massa@parti-du-cedre.example",
@@ -184,7 +185,7 @@ PRESS = {
     "kit": [
         {
             "file": "images/logo.svg",
-            "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵙⵎⴽⵜⵉ (SVG)"},
+            "title": {"ar": "الشعار (SVG)", "fr": "Logo (SVG)", "zgh": "ⴰⵣⴰⵎⵓⵍ (SVG)"},
         },
         {
             "file": "images/logo-1024.png",
@@ -193,7 +194,7 @@ PRESS = {
             "title": {
                 "ar": "الشعار (PNG، 1024 بكسل)",
                 "fr": "Logo (PNG, 1024 pixels)",
-                "zgh": "ⴰⵙⵎⴽⵜⵉ (PNG, 1024 px)",
+                "zgh": "ⴰⵣⴰⵎⵓⵍ (PNG, 1024 px)",
             },
         },
     ],

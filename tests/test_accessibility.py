@@ -151,7 +151,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation(browser, server, every_kind, width)
 KEYBOARD_PAGES = {
     "ar": ["/ar/", "/ar/akhbar/candidates-virtual-training/", "/ar/search/"],
     "fr": ["/fr/", "/fr/actualites/candidates-virtual-training/", "/fr/search/"],
-    "zgh": ["/zgh/", "/zgh/isallen/candidates-virtual-training/", "/zgh/search/"],
+    "zgh": ["/zgh/", "/zgh/isaln/candidates-virtual-training/", "/zgh/search/"],
 }
 # Every focusable element in document order, numbered for the test to follow.
 NUMBER_FOCUSABLES = """() => {

@@ -10,7 +10,7 @@ from conftest import Site
 from icalendar import Calendar
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
-LANGS = {"ar": "anshita", "fr": "agenda", "zgh": "timskarin"}
+LANGS = {"ar": "anshita", "fr": "agenda", "zgh": "timsarin"}
 
 
 def read(demo: Site, url: str) -> tuple[Calendar, bytes]:

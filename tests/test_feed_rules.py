@@ -30,7 +30,7 @@ def feeds(site: Site, kind: str) -> list[Path]:
 
 
 def test_every_feed_kind_exists_in_every_language(demo: Site):
-    for code, press in (("ar", "bayanat"), ("fr", "communiques"), ("zgh", "isnghmisn")):
+    for code, press in (("ar", "balaghat"), ("fr", "communiques"), ("zgh", "isiwdn")):
         for fmt in ("atom", "rss"):
             assert (demo.root / code / f"feed.{fmt}").exists()
             assert (demo.root / code / press / f"feed.{fmt}").exists()

@@ -125,7 +125,7 @@ def test_pages_work_under_the_content_security_policy(
     for url in (
         "/",
         "/ar/akhbar/trilingual-website-launch/",
-        "/zgh/isallen/trilingual-website-launch/",
+        "/zgh/isaln/trilingual-website-launch/",
         "/fr/",
     ):
         page.goto(served_with_headers + url, wait_until="networkidle")

@@ -16,7 +16,7 @@ KEY = "news/trilingual-website-launch"
 ARTICLES = {
     "ar": "/ar/akhbar/trilingual-website-launch/",
     "fr": "/fr/actualites/trilingual-website-launch/",
-    "zgh": "/zgh/isallen/trilingual-website-launch/",
+    "zgh": "/zgh/isaln/trilingual-website-launch/",
 }
 FONTS = ROOT / "theme/fonts"
 ARABIC = Style(

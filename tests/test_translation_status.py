@@ -101,7 +101,11 @@ def test_the_editors_page_shows_it_in_development_only(project, tmp_path):
     assert rows["only"][1:] == ["Manquante", "Manquante"]
     ar, fr, zgh = rows["plan"]
     assert ar.startswith("À jour") and fr.startswith("À jour")
-    assert zgh.startswith("Pas à jour") and "Français" in zgh
+    # The other language is named in the page's language, where the sentence
+    # needs it: "la version en français", not "la version Français".
+    assert zgh.startswith("Pas à jour") and "La version en français a changé" in zgh
+    arabic = lxml_html.fromstring((tmp_path / "dev/ar/editors/index.html").read_bytes())
+    assert "تغيّرت النسخة بالفرنسية بعدها" in arabic.text_content()
     footer = page.xpath("//footer//a/@href")
     assert "/fr/editors/" in footer
 

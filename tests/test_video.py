@@ -19,7 +19,7 @@ def test_a_lone_video_link_becomes_a_translated_preview(demo):
     for url, label in [
         (ARTICLE, "Regarder sur YouTube"),
         ("/ar/akhbar/candidates-virtual-training/", "شاهدوا على YouTube"),
-        ("/zgh/isallen/candidates-virtual-training/", "ⵥⵕ ⴳ ⵢⵓⵜⵓⴱ"),
+        ("/zgh/isaln/candidates-virtual-training/", "ⵥⵕ ⴳ ⵢⵓⵜⵓⴱ"),
     ]:
         page = demo.page(url)
         (link,) = page.xpath("//figure[@class='video']/a")

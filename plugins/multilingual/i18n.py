@@ -174,11 +174,22 @@ def install(
     def iso(value: datetime) -> str:
         return local(value).isoformat()
 
+    by_code = {lang.code: lang for lang in languages}
+
+    @pass_context
+    def language_name(context: Context, code: str) -> str:
+        """Language `code` named in the page's language, as CLDR writes it in
+        a sentence ("arabe", "الفرنسية", "ⵜⴰⴼⵔⴰⵏⵙⵉⵙⵜ"); else its native name."""
+        other = by_code[code]
+        names = here(context).babel.languages
+        return names.get(other.babel.language) or other.name
+
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         _in=gettext_in,
         here=pass_context(lambda context: here(context)),
+        language_name=language_name,
         NOT_AVAILABLE=NOT_AVAILABLE,
     )
     env.filters.update(
