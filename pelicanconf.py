@@ -66,6 +66,37 @@ PARTY = {
         "accent": "#e9c46a",
         "ink": "#1d2b33",
     },
+    # The footer of every page: the headquarters' address (per language),
+    # phone and e-mail; each line is left out when not given.
+    "address": {
+        "ar": "8، زنقة الأرز الأزرق، حي حسان، 10020 الرباط، المغرب",
+        "fr": "8, rue du Cèdre-Bleu, quartier Hassan, 10020 Rabat, Maroc",
+        "zgh": "8, ⴰⵣⵏⵇⵇⵓ ⵏ ⵓⵢⴷⴳⵍ ⴰⵏⵉⵍⵉ, ⴰⵃⵓⵎ ⵏ ⵃⵙⵙⴰⵏ, 10020 ⵔⴱⴰⵟ, ⵍⵎⵖⵔⵉⴱ",
+    },
+    "phone": "+212 537 00 00 00",
+    "email": "contact@parti-du-cedre.example",
+    # Social networks, in the footer as self-hosted icons (nothing is asked
+    # of the networks). Icons exist for facebook, instagram, x, youtube,
+    # tiktok, linkedin, whatsapp and telegram; any other network shows its
+    # name. Leave the list empty for none.
+    "social": [
+        {
+            "network": "facebook",
+            "url": "https://www.facebook.com/parti.du.cedre.example",
+        },
+        {
+            "network": "instagram",
+            "url": "https://www.instagram.com/parti.du.cedre.example",
+        },
+        {"network": "x", "url": "https://x.com/partiducedre_ex"},
+        {
+            "network": "youtube",
+            "url": "https://www.youtube.com/@parti-du-cedre-example",
+        },
+    ],
+    # The legal notice: a page ("pages/<key>"), linked from the footer with
+    # its title in each language it exists in. None: no link.
+    "legal": "pages/legal",
     # Permanent ids in feeds are tag: URIs under this authority (RFC 4151):
     # never change it once feeds are published.
     "tag_authority": "parti-du-cedre.example,2026",
@@ -112,6 +143,32 @@ TOPICS = {
 MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 # Footer links.
 FOOTER_MENU = ["pages/about", "pages/contact", "pages/join"]
+
+# --- Home page -------------------------------------------------------------------
+# The lead story is the newest item marked `featured: true` of these kinds,
+# else the newest of the first kind (default: ("news",)). The message block
+# shows a page's summary (default: none), signed by a person of the people
+# section with their portrait.
+HOME = {
+    "lead_kinds": ("news", "press"),
+    "message": {"page": "pages/about", "person": "amina-el-idrissi"},
+}
+# Calls to action, under the lead story; the first is the most prominent.
+# "link": a page ("pages/join"), a section ("events"), a generated page
+# ("feeds", "search") or an address (https://..., mailto:..., tel:...).
+# "label": the text per language, or an interface string (a gettext msgid,
+# translated by the catalogs); where it gives no text for a language, the
+# title of the page it leads to. An action is left out in a language its page
+# is missing in (or, for an address, that has no label).
+# Default when this setting is absent: [{"link": "pages/join"}].
+CALLS_TO_ACTION = [
+    {"link": "pages/join"},
+    {
+        "link": "pages/contact",
+        "label": {"ar": "تطوّعوا معنا", "fr": "Devenir bénévole"},
+    },
+    {"link": "feeds", "label": "Follow our publications"},
+]
 
 # --- Videos ----------------------------------------------------------------------
 # A YouTube or Vimeo link alone on its line becomes a click-to-load player from
@@ -265,7 +322,17 @@ DEFAULT_PAGINATION = 12
 # None: the press kit's PNG logo, as it is.
 FEED_LOGO = "images/logo.png"
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
-RESPONSIVE_IMAGES = {"widths": [320, 640, 960], "quality": 80, "webp": True}
+# `sizes` per place an image is drawn in (see theme/assets/site.css): the
+# home page's lead story, its news tiles, portraits of people.
+RESPONSIVE_IMAGES = {
+    "widths": [320, 640, 960],
+    "quality": 80,
+    "webp": True,
+    "sizes": {
+        "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
+        "portrait": "(min-width: 48rem) 15rem, 8rem",
+    },
+}
 # Open Graph images (1200x630) with the title in the page's language. Fonts are
 # files in the theme, per language code ("*": the others), first choice first.
 # Drawn by production builds only (publishconf.py): link previews need the

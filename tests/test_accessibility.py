@@ -81,7 +81,9 @@ def test_page_not_found_in_each_language_and_at_the_root(demo, settings):
         assert f"/{code}/" in links and f"/{code}/search/" in links
         # Root-relative or absolute: it works whatever address was missing.
         for href in page.xpath("//@href|//@src"):
-            assert href.startswith(("/", "http://", "https://", "#")), href
+            assert href.startswith(
+                ("/", "http://", "https://", "#", "tel:", "mailto:")
+            ), href
     root = demo.page("/404.html")
     assert [s.text_content() for s in root.xpath("//h1/span")] == list(
         NOT_FOUND.values()

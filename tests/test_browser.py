@@ -15,7 +15,12 @@ import pytest
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 PAGES = {
-    "ar": ("/ar/", "/ar/akhbar/trilingual-website-launch/", "rtl", "noto-naskh-arabic"),
+    "ar": (
+        "/ar/",
+        "/ar/akhbar/trilingual-website-launch/",
+        "rtl",
+        ("noto-naskh-arabic", "noto-kufi-arabic"),
+    ),
     "fr": ("/fr/", "/fr/actualites/trilingual-website-launch/", "ltr", None),
     "zgh": (
         "/zgh/",
@@ -82,6 +87,9 @@ def test_pages_render_in_their_direction_and_font(
         )
     else:
         assert not loaded, loaded
+    if code == "ar":
+        # Headings in a real bold (Kufi Bold), not one smeared from the regular.
+        assert "noto-kufi-arabic-700.woff2" in loaded
     if code == "zgh":
         # Latin digits of dates drawn by the Tifinagh family's digits subset.
         assert "noto-sans-tifinagh-digits-400.woff2" in loaded

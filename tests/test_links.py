@@ -67,14 +67,16 @@ def test_each_language_loads_only_its_own_font(demo: Site):
     css = (demo.root / "theme/site.css").read_text("utf-8")
     assert 'html:lang(ar) { font-family: "Naskh"' in css
     assert 'html:lang(zgh) { font-family: "Tifinagh"' in css
-    # One Arabic weight: bold is synthesised.
-    assert css.count("font-display: swap") == 3
+    # Arabic in two weights (text, and a real bold for headings): none is
+    # synthesised; Tifinagh in one, with its digits.
+    assert css.count("font-display: swap") == 4
     fonts = sorted(
         p.name
         for p in (demo.root / "theme/fonts").glob("*.woff2")
         if not p.name.startswith("switcher-") and p.name.count(".") == 1
     )  # without the fingerprinted copies (test_serving.py)
     assert fonts == [
+        "noto-kufi-arabic-700.woff2",
         "noto-naskh-arabic-400.woff2",
         "noto-sans-tifinagh-400.woff2",
         "noto-sans-tifinagh-digits-400.woff2",

@@ -59,8 +59,17 @@ _FEEDS = [
 ]
 
 
+# What the home page shows when pelicanconf.py says nothing (see its
+# "Home page" part): the lead story is the newest featured or newest news item;
+# the one call to action is the join page, labelled with its title.
+DEFAULT_CALLS_TO_ACTION = [{"link": "pages/join"}]
+DEFAULT_HOME = {"lead_kinds": ("news",), "message": None}
+
+
 def configure(pelican: Any) -> None:
     settings = pelican.settings
+    settings.setdefault("CALLS_TO_ACTION", DEFAULT_CALLS_TO_ACTION)
+    settings["HOME"] = {**DEFAULT_HOME, **settings.get("HOME", {})}
     sections = sections_from_settings(settings)
     languages_from_settings(settings)  # fail early on a bad LANGUAGES setting
     settings["ARTICLE_PATHS"] = [k for k, s in sections.items() if s.dated]

@@ -172,7 +172,22 @@ def install(
         )
 
     def iso(value: datetime) -> str:
-        return local(value).isoformat()
+        # Whole seconds: HTML's datetime takes at most three decimals, and a
+        # file's time (translation status) has six.
+        return local(value).replace(microsecond=0).isoformat()
+
+    # The pieces of a date badge: "14" over "mars" (CLDR's stand-alone month).
+    @pass_context
+    def day(context: Context, value: datetime) -> str:
+        return format_date(local(value), "d", locale=here(context).locale)
+
+    @pass_context
+    def month_short(context: Context, value: datetime) -> str:
+        return format_date(local(value), "LLL", locale=here(context).locale)
+
+    @pass_context
+    def time_short(context: Context, value: datetime) -> str:
+        return format_time(local(value), "HH:mm", locale=here(context).locale)
 
     by_code = {lang.code: lang for lang in languages}
 
@@ -196,4 +211,7 @@ def install(
         date_long=date_long,
         datetime_long=datetime_long,
         iso=iso,
+        day=day,
+        month_short=month_short,
+        time_short=time_short,
     )

@@ -6,6 +6,7 @@ the stylesheet with the party's colours.
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -241,7 +242,7 @@ class MultilingualGenerator(Generator):
             os.path.join(self.settings["CACHE_PATH"], "fonts"),
         )
         with open(os.path.join(target, "site.css"), "w", encoding="utf-8") as f:
-            f.write(f":root{{{variables}}}\n{switcher}\n{css}")
+            f.write(f":root{{{variables}}}\n{switcher}\n{_without_comments(css)}")
 
     def _switcher_text(self) -> str:
         """Everything the language switcher may show in another language."""
@@ -250,3 +251,13 @@ class MultilingualGenerator(Generator):
             lang.name + translations[lang.code].gettext(NOT_AVAILABLE)
             for lang in self.site.languages
         )
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _without_comments(css: str) -> str:
+    """The stylesheet as browsers need it: comments and indentation are for
+    whoever edits the theme (a fifth of what a first visit downloads)."""
+    lines = (line.strip() for line in _CSS_COMMENT.sub("", css).splitlines())
+    return "\n".join(line for line in lines if line)

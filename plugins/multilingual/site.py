@@ -53,6 +53,13 @@ def _when(item: Content) -> datetime:
     return getattr(item, "date", None) or item.start
 
 
+def _is_true(value: Any) -> bool:
+    """A front matter flag: YAML's true, or "true"/"yes" written as text."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
+    return bool(value)
+
+
 @dataclass(frozen=True)
 class Alternate:
     """One language's version of the page being shown."""
@@ -75,6 +82,7 @@ class Site:
         self.default_language = languages[0]
         self.sections = sections
         self.siteurl = settings.get("SITEURL", "")
+        self.actions_setting: list[dict] = list(settings.get("CALLS_TO_ACTION") or [])
         # Absolute base for what leaves the site (hreflang, canonical, feeds,
         # sitemap) even in development, where SITEURL is empty.
         self.absolute_base = (
@@ -186,6 +194,75 @@ class Site:
             for item in self.items(key, lang)
         ]
 
+    # By kind: templates ask for "news", whatever the sections are called --
+    def sections_of_kind(self, kind: str) -> list[str]:
+        """Keys of the sections of one kind, in SECTIONS order."""
+        return [key for key, section in self.sections.items() if section.kind == kind]
+
+    def section_of_kind(self, kind: str) -> str | None:
+        """The first section of a kind (its listing is the "all ..." link)."""
+        return next(iter(self.sections_of_kind(kind)), None)
+
+    def of_kind(self, kind: str, lang: str) -> list[Content]:
+        """Every item of a kind in a language, in the kind's order."""
+        keys = self.sections_of_kind(kind)
+        if len(keys) == 1:
+            return self.items(keys[0], lang)
+        found = [item for key in keys for item in self.items(key, lang)]
+        return sorted(found, key=self._sort_key(self.sections[keys[0]])) if keys else []
+
+    def lead(self, lang: str, kinds: tuple[str, ...] = ("news",)) -> Content | None:
+        """The home page's lead story: the newest item marked `featured: true`
+        among these kinds, else the newest item of the first kind."""
+        dated = [item for kind in kinds for item in self.of_kind(kind, lang)]
+        featured = [item for item in dated if _is_true(getattr(item, "featured", None))]
+        pool = featured or (self.of_kind(kinds[0], lang) if kinds else [])
+        return max(pool, key=_when) if pool else None
+
+    def link(self, target: str, lang: str) -> str | None:
+        """Where a configured link leads in a language: an address as it is
+        (https:, mailto:, tel:), a section ("news"), a page ("pages/join") or
+        a generated page ("feeds"); None where that page is not in `lang`."""
+        if ":" in target or target.startswith("/"):
+            return target
+        section, _, key = target.partition("/")
+        if section in self.sections:
+            if not key:
+                return self.section_url(section, lang)
+            item = self.get(section, key, lang)
+            return item.url if item is not None else None
+        return None if key else self.page_url(target, lang)
+
+    def find(self, target: str, lang: str) -> Content | None:
+        """A configured item ("pages/about") in a language, if it is there."""
+        section, _, key = target.partition("/")
+        return self.get(section, key, lang) if key else None
+
+    def title_of(self, target: str, lang: str) -> str | None:
+        """The title of a configured page ("pages/join") in a language."""
+        item = self.find(target, lang)
+        return item.title if item is not None else None
+
+    def actions(self, lang: str) -> list[Action]:
+        """CALLS_TO_ACTION in a language: each with its label in that language
+        (default: the title of the page it leads to); an action whose page or
+        label is missing in the language is left out there."""
+        result = []
+        for action in self.actions_setting:
+            target = str(action.get("link", ""))
+            url = self.link(target, lang) if target else None
+            labels = action.get("label") or {}
+            label = labels.get(lang) if isinstance(labels, dict) else None
+            translate = isinstance(labels, str)  # a gettext msgid
+            if translate:
+                label = labels
+            label = label or self.title_of(target, lang)
+            if url and label:
+                external = ":" in url or url.startswith("/")
+                href = url if external else f"{self.siteurl}/{url}"
+                result.append(Action(label, translate, href))
+        return result
+
     # Language switcher --------------------------------------------------
     def alternates_of(self, item: Content) -> list[Alternate]:
         group = self.groups[item.section, item.key]
@@ -240,3 +317,12 @@ class MenuEntry:
     translate: bool  # label is a gettext msgid (a section title)
     url: str
     key: str  # "news" or "pages/join": marks the current entry
+
+
+@dataclass(frozen=True)
+class Action:
+    """One call to action (CALLS_TO_ACTION) in one language."""
+
+    label: str
+    translate: bool  # label is a gettext msgid
+    href: str  # ready for href="": the site's own pages start with SITEURL
