@@ -314,5 +314,6 @@ PATH_HEADERS = {
         "Content-Security-Policy": WEB_EDITOR_CSP,
         # The git host's sign-in window must be able to answer the editor.
         "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "X-Robots-Tag": "noindex",
     },
 }

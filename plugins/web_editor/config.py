@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "backend": None,
     "editorial_workflow": True,  # drafts as branches, where the backend can
     "local_proxy_url": "http://localhost:8081/api/v1",
+    "branch": "main",  # the branch the editor saves to
     "ui_locale": "en",  # the editor's own interface language (Decap's locales)
     "media_folder": "images",  # under PATH: photos
     "files_folder": "files",  # under PATH: attachments
@@ -271,13 +272,17 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
     }
     backend = editor["backend"]
     if backend:
-        config["backend"] = dict(backend)
+        config["backend"] = {"branch": editor["branch"], **backend}
         if editor["editorial_workflow"] and backend.get("name") in WORKFLOW_BACKENDS:
             config["publish_mode"] = "editorial_workflow"
     else:
         # Without a git host, the local proxy is the only way to save; Decap
         # needs a backend entry all the same.
-        config["backend"] = {"name": "proxy", "proxy_url": editor["local_proxy_url"]}
+        config["backend"] = {
+            "name": "proxy",
+            "proxy_url": editor["local_proxy_url"],
+            "branch": editor["branch"],
+        }
     config["local_backend"] = {"url": editor["local_proxy_url"]}
     siteurl = settings.get("SITEURL") or settings.get("DEV_SITEURL", "")
     if siteurl:
