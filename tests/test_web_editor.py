@@ -6,14 +6,17 @@ local build without asking anything of another host."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
+import time
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import ROOT, Site, copy_project
+from conftest import ROOT, Site, build_site, copy_project, missing_tool
 
 TAGS = """water:
   ar: الماء
@@ -230,3 +233,113 @@ def test_the_editor_boots_from_the_local_build_alone(
     assert errors == []
     # Only the local proxy's address was tried (and refused): nothing else.
     assert {url.split("/api/")[0] for url in asked} <= {"http://localhost:8081"}
+
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@pytest.fixture
+def editing(tmp_path: Path):
+    """A scratch project served with its editor and Decap's local proxy (as
+    `invoke edit` starts them), on free ports; yields (project, site address)."""
+    node = shutil.which("node")
+    if not node or not DECAP_SERVER.exists():
+        missing_tool("decap-server is not installed: npm ci --ignore-scripts")
+    from tools.static_server import start
+
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    (project / "edit.py").write_text(
+        "from pelicanconf import *\n"
+        f"_PROXY = 'http://localhost:{port}'\n"
+        "WEB_EDITOR = {**WEB_EDITOR, 'local_proxy_url': _PROXY + '/api/v1',"
+        " 'ui_locale': 'en'}\n"
+        "WEB_EDITOR_CSP = {**WEB_EDITOR_CSP, 'connect-src': \"'self' \" + _PROXY}\n"
+        "PATH_HEADERS = {'/admin/*': {**PATH_HEADERS['/admin/*'],"
+        " 'Content-Security-Policy': WEB_EDITOR_CSP}}\n",
+        "utf-8",
+    )
+    build_site(project / "output", "edit.py", project)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "fs",
+        "GIT_REPO_DIRECTORY": str(project),
+    }
+    proxy = subprocess.Popen(
+        [node, str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert "listening" in proxy.stdout.readline() + proxy.stdout.readline()
+        httpd, base = start(project / "output")
+        # Decap talks to its proxy from localhost pages only.
+        yield project, base.replace("127.0.0.1", "localhost"), port
+        httpd.shutdown()
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
+
+
+def _front_matter(path: Path) -> dict:
+    from multilingual.frontmatter import split_front_matter
+
+    data, _body = split_front_matter(path.read_text("utf-8"), str(path))
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.browser
+def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
+    editing, browser, tmp_path: Path
+):
+    project, base, port = editing
+    files = {
+        lang: project / f"content/news/trilingual-website-launch.{lang}.md"
+        for lang in ("ar", "fr", "zgh")
+    }
+    before = {lang: _front_matter(path) for lang, path in files.items()}
+    bodies = {
+        lang: path.read_text("utf-8").split("\n---\n", 1)[1]
+        for lang, path in files.items()
+    }
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    asked = _record_other_hosts(page, (base, f"http://localhost:{port}/"))
+    page.goto(base + "/admin/")
+    page.locator("#nc-root button").first.click()
+    page.goto(base + "/admin/#/collections/news/entries/trilingual-website-launch")
+    # The Arabic pane: right to left; the French one beside it, left to right.
+    arabic = page.locator('.web-editor-field[lang="ar-MA"] input').nth(1)
+    arabic.wait_for(timeout=60_000)
+    assert arabic.input_value() == before["ar"]["title"]
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    french = page.locator('.web-editor-field[lang="fr-MA"] input').nth(1)
+    assert french.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # Topics offered in the language of each pane, from content/tags.yml.
+    ticked = page.locator('.web-editor-topics[lang="ar-MA"] input:checked')
+    assert ticked.count() == len(before["ar"]["tags"])
+    page.screenshot(path=str(tmp_path / "editor-ar-fr.png"))
+
+    french.fill(before["fr"]["title"] + " (corrigé)")
+    page.get_by_text("Publish", exact=True).first.click()
+    page.get_by_text("Publish now", exact=True).first.click()
+    deadline = time.monotonic() + 30
+    while _front_matter(files["fr"]).get("title") == before["fr"]["title"]:
+        assert time.monotonic() < deadline, "the editor did not save"
+        time.sleep(0.2)
+    page.close()
+    assert asked == []
+
+    # Only the changed field changed in meaning; bodies are kept as written.
+    after = {lang: _front_matter(path) for lang, path in files.items()}
+    assert after["fr"] == {
+        **before["fr"],
+        "title": before["fr"]["title"] + " (corrigé)",
+    }
+    assert after["ar"] == before["ar"] and after["zgh"] == before["zgh"]
+    for lang, path in files.items():
+        assert path.read_text("utf-8").split("\n---\n", 1)[1] == bodies[lang]
+    # The build accepts what the editor wrote and publishes the correction.
+    build_site(tmp_path / "out", "edit.py", project)
+    site = Site(tmp_path / "out")
+    title = site.page("/fr/actualites/trilingual-website-launch/").xpath("//h1")[0]
+    assert title.text_content().endswith("(corrigé)")
