@@ -314,6 +314,7 @@ PLUGINS = [
     "structured_data",
     "responsive_images",
     "social_cards",
+    "web_editor",  # /admin/: Decap CMS over content/ (before asset_pipeline)
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
@@ -368,3 +369,49 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 # The translation status page for editors (development builds only).
 TRANSLATION_REPORT = True
+
+# --- Web editor (/admin/) ------------------------------------------------------
+# Decap CMS over the same Markdown files (plugins/web_editor; README: "Editing
+# in the browser"). Its configuration is made from the settings above.
+WEB_EDITOR = {
+    "enabled": True,
+    "path": "admin",
+    # Where the editor saves once the site is online: a git host, e.g.
+    # {"name": "github", "repo": "parti-du-cedre/site", "branch": "main"},
+    # {"name": "gitlab", "repo": "parti/site", "auth_type": "pkce", "app_id": "..."},
+    # {"name": "gitea", "repo": "parti/site", "base_url": "https://git.example",
+    #  "api_root": "https://git.example/api/v1", "app_id": "..."}.
+    # None: only `invoke edit` (the local proxy on this machine) can save.
+    "backend": None,
+    "editorial_workflow": True,  # on GitHub/GitLab/Bitbucket: drafts as branches
+    "local_proxy_url": "http://localhost:8081/api/v1",
+    "ui_locale": "fr",  # the editor's own menus (a Decap locale: en, fr, ar...)
+}
+# /admin/ gets a policy of its own: Decap compiles its configuration schema
+# (eval) and injects its styles; connect-src lists the local proxy and the
+# git host's API (add yours). Every other address keeps the strict policy
+# above. Keep deploy/nginx.conf's "location /admin/" equal (a test compares).
+WEB_EDITOR_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self' 'unsafe-eval'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "font-src": "'self' data:",
+    "connect-src": "'self' http://localhost:8081 https://api.github.com",
+    "media-src": "'self' blob:",
+    "frame-src": "'self' blob:",
+    "worker-src": "'self' blob:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# Headers for some addresses only, replacing those of every page (_headers).
+PATH_HEADERS = {
+    "/admin/*": {
+        "Content-Security-Policy": WEB_EDITOR_CSP,
+        # The git host's sign-in window must be able to answer the editor.
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "X-Robots-Tag": "noindex",
+    },
+}

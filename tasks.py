@@ -3,6 +3,7 @@
 invoke build        development build into output/
 invoke serve        build, then serve output/ on http://localhost:8000
 invoke livereload   rebuild on every save and reload the browser
+invoke edit         the web editor at /admin/ on this machine (Decap's local proxy)
 invoke preview      production build, swapped into output/ only if it succeeds
 invoke publish      preview, then deploy (rsync by default, see DEPLOY)
 invoke i18n         refresh the interface catalogs after a template change
@@ -105,6 +106,56 @@ def livereload(c, port=PORT):
     for pattern in ("theme/**/*", "plugins/**/*.py", "*conf.py"):
         server.watch(pattern, loop.full_build)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+
+
+@task(
+    help={
+        "port": "the site and its editor (default 8000)",
+        "proxy_port": "Decap's local proxy (default 8081, as WEB_EDITOR says)",
+    }
+)
+def edit(c, port=PORT, proxy_port=8081):
+    """The web editor on this machine: Decap's local proxy (decap-server, from
+    npm) saves to content/ and commits, the site is rebuilt on each save and
+    served with /admin/ on http://localhost:8000/admin/ (Ctrl-C stops both)."""
+    import subprocess
+
+    server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+    node = shutil.which("node")
+    if not node or not server.exists():
+        sys.exit(
+            "The editor's local proxy is not installed: install Node.js, run "
+            "`npm ci --ignore-scripts` once, then `invoke edit` again."
+        )
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from web_editor.config import editor_settings
+
+    branch = editor_settings(_settings())["branch"]
+    current = c.run("git rev-parse --abbrev-ref HEAD", hide=True, warn=True)
+    # The proxy's git mode checks out the configured branch to save: only
+    # when it is the one checked out; otherwise files are saved, not committed.
+    mode = "git" if current.ok and current.stdout.strip() == branch else "fs"
+    if mode == "fs":
+        print(
+            f"Saving files without committing them: the editor commits to "
+            f"{branch!r}, and this folder is not on that branch."
+        )
+    env = {
+        **os.environ,
+        "PORT": str(int(proxy_port)),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": mode,
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "LOG_LEVEL": "warn",
+    }
+    proxy = subprocess.Popen([node, str(server)], env=env, cwd=ROOT)
+    try:
+        build(c)
+        print(f"The editor: http://{HOST}:{port}/admin/  (Ctrl-C to stop)")
+        _pelican(c, "pelicanconf.py", OUTPUT, f"--autoreload --listen --port {port}")
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
 
 
 @task

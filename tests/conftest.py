@@ -89,7 +89,13 @@ class Site:
         return lxml_html.fromstring(self.path(url).read_bytes())
 
     def html_files(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
+        """The site's pages; not the web editor (/admin/), an application
+        with its own policy and tests (test_web_editor.py)."""
+        return sorted(
+            p
+            for p in self.root.rglob("*.html")
+            if p.relative_to(self.root).parts[0] != "admin"
+        )
 
     def url_of(self, file: Path) -> str:
         relative = file.relative_to(self.root).as_posix()

@@ -96,10 +96,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         url = self.path.split("?")[0]
+        chosen: list[tuple[str, str]] = []
         for pattern, headers in self.rules:
             if fnmatch.fnmatchcase(url, pattern):
                 for name, value in headers:
-                    self.send_header(name, value)
+                    if name.startswith("!"):  # "! Name": drop what came before
+                        gone = name[1:].strip().lower()
+                        chosen = [h for h in chosen if h[0].lower() != gone]
+                    else:
+                        chosen.append((name, value))
+        for name, value in chosen:
+            self.send_header(name, value)
         super().end_headers()
 
 

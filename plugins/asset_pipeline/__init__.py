@@ -11,6 +11,7 @@ Settings (pelicanconf.py / publishconf.py)::
     CONTENT_SECURITY_POLICY = {"default-src": "'self'", ...}
     SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", ...}
     IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+    PATH_HEADERS = {"/admin/*": {"Content-Security-Policy": {...}}}  # replace /*'s
 
 Keep this plugin last in PLUGINS: pages must be final before they are
 rewritten and compressed.
@@ -121,7 +122,14 @@ def finalize(pelican: Any) -> None:
         }
     immutable = ["/" + name for name in sorted(names.values())]
     immutable += settings.get("IMMUTABLE_PATHS", [])
-    write_headers_file(output, security, immutable)
+    by_path = {
+        pattern: {
+            name: content_security_policy(value) if isinstance(value, dict) else value
+            for name, value in headers.items()
+        }
+        for pattern, headers in settings.get("PATH_HEADERS", {}).items()
+    }
+    write_headers_file(output, security, immutable, by_path)
     if settings.get("PRECOMPRESS", False):
         count = precompress(
             output,

@@ -26,10 +26,20 @@ def write_headers_file(
     output: str,
     security: dict[str, str],
     immutable: list[str],
+    by_path: dict[str, dict[str, str]] | None = None,
 ) -> str:
-    """Write output/_headers; `immutable` are URL paths or `/folder/*` patterns."""
+    """Write output/_headers; `immutable` are URL paths or `/folder/*` patterns;
+    `by_path` gives some addresses headers that replace those of every page."""
     lines = ["# Written by the asset_pipeline plugin at each build.", "/*"]
     lines += [f"  {name}: {value}" for name, value in security.items()]
+    for pattern, headers in (by_path or {}).items():
+        lines.append(pattern)
+        for name, value in headers.items():
+            # "! Name" detaches the value of /* (Cloudflare Pages): hosts
+            # would otherwise send both, and browsers enforce both policies.
+            if name in security:
+                lines.append(f"  ! {name}")
+            lines.append(f"  {name}: {value}")
     for pattern in immutable:
         lines += [pattern, f"  Cache-Control: {IMMUTABLE}"]
     path = os.path.join(output, "_headers")

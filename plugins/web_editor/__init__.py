@@ -1,0 +1,172 @@
+"""A web editor at /admin/: Decap CMS over the same Markdown files.
+
+Editors who never use a terminal write and translate content in the browser;
+the editor saves ``content/<section>/<key>.<lang>.md`` as they would, through
+a git host (GitHub, GitLab...) or, on one machine, through Decap's local
+proxy (``invoke edit``). Its configuration is made from the settings at each
+build (see config.py), so it never disagrees with the build.
+
+Settings (pelicanconf.py)::
+
+    WEB_EDITOR = {
+        "enabled": True,
+        "path": "admin",              # the editor's address
+        "backend": None,              # a git host: {"name": "github", "repo": "o/r"}
+        "editorial_workflow": True,   # drafts as branches where the host allows
+        "local_proxy_url": "http://localhost:8081/api/v1",
+        "ui_locale": "en",            # the editor's interface language
+        "media_folder": "images",     # uploads, under PATH
+        "files_folder": "files",      # attachments, under PATH
+    }
+
+The Decap CMS bundle is vendored (vendor/decap-cms, see its VENDOR.md): the
+editor loads nothing from another host and works on a fresh clone without npm.
+The page has no inline script; /admin/ needs a policy of its own (Decap
+evaluates its configuration schema and injects styles): see PATH_HEADERS.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import html
+import json
+import logging
+import os
+import re
+import shutil
+from typing import Any
+
+import yaml
+from pelican import signals
+
+from multilingual.languages import languages_from_settings
+from multilingual.sections import sections_from_settings
+
+from .config import decap_config, editor_settings
+
+logger = logging.getLogger(__name__)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VENDOR = os.path.join(HERE, "vendor", "decap-cms")
+STATIC = os.path.join(HERE, "static")
+# Served with the bundle: its code and the licences it carries.
+BUNDLE_FILES = (".js", ".wasm", ".txt")
+
+PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>{title}</title>
+<link rel="stylesheet" href="editor.css">
+<script type="application/json" id="web-editor-settings">{data}</script>
+</head>
+<body>
+<noscript>{noscript}</noscript>
+<script src="decap-cms.js"></script>
+<script src="editor.js"></script>
+</body>
+</html>
+"""
+
+FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+PAGE_FONT = re.compile(r"html:lang\(([\w-]+)\)\s*\{\s*font-family:\s*([^;}]+)")
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """YAML without anchors: a field shared by collections is written out in
+    each, as a person would."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _copy_if_changed(source: str, target: str) -> None:
+    if not (os.path.exists(target) and filecmp.cmp(source, target, shallow=True)):
+        shutil.copy2(source, target)
+
+
+def _editor_css(settings: dict[str, Any], output: str) -> str:
+    """The kit's styles for the editor: each field in its language's font
+    (the site's own font faces and per-language families), then ours."""
+    theme = settings["THEME_STATIC_DIR"]
+    try:
+        with open(os.path.join(output, theme, "site.css"), encoding="utf-8") as f:
+            site_css = f.read()
+    except OSError:
+        site_css = ""
+    faces = [
+        face.replace("url(fonts/", f"url(../{theme}/fonts/")
+        for face in FONT_FACE.findall(site_css)
+    ]
+    fields = ":is(input, textarea, [contenteditable], .CodeMirror, .cm-editor)"
+    families = [
+        f".web-editor-field:lang({code}) {fields},"
+        f" .web-editor-field:lang({code}) {{ font-family: {family.strip()}; }}"
+        for code, family in PAGE_FONT.findall(site_css)
+    ]
+    with open(os.path.join(STATIC, "editor.css"), encoding="utf-8") as f:
+        own = f.read()
+    return "\n".join(
+        ["/* Written by the web_editor plugin at each build. */", *faces, *families]
+    ) + ("\n\n" + own)
+
+
+def _page(settings: dict[str, Any]) -> str:
+    editor = editor_settings(settings)
+    languages = languages_from_settings(settings)
+    siteurl = settings.get("SITEURL", "")
+    data = {
+        "languages": [
+            {"code": lang.code, "tag": lang.tag, "direction": lang.direction}
+            for lang in languages
+        ],
+        "stylesheet": f"{siteurl}/{settings['THEME_STATIC_DIR']}/site.css",
+        "sections": {
+            key: section.kind
+            for key, section in sections_from_settings(settings).items()
+        },
+    }
+    # JSON inside <script>: "<" escaped, so no "</script>" can close it.
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return PAGE.format(
+        lang=html.escape(editor["ui_locale"]),
+        title=html.escape(f"{settings.get('SITENAME', '')} · editor"),
+        data=text,
+        noscript="The editor needs JavaScript.",
+    )
+
+
+def write_editor(pelican: Any) -> None:
+    settings = pelican.settings
+    editor = editor_settings(settings)
+    if not editor["enabled"]:
+        return
+    target = os.path.join(pelican.output_path, editor["path"].strip("/"))
+    os.makedirs(target, exist_ok=True)
+    for name in sorted(os.listdir(VENDOR)):
+        if name.endswith(BUNDLE_FILES):
+            _copy_if_changed(os.path.join(VENDOR, name), os.path.join(target, name))
+    for name in ("editor.js",):
+        _copy_if_changed(os.path.join(STATIC, name), os.path.join(target, name))
+    files = {
+        "index.html": _page(settings),
+        "config.yml": "# Written by the web_editor plugin from pelicanconf.py: "
+        "edit the settings, not this file.\n"
+        + yaml.dump(
+            decap_config(settings),
+            Dumper=_PlainDumper,
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        "editor.css": _editor_css(settings, pelican.output_path),
+    }
+    for name, text in files.items():
+        with open(os.path.join(target, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    logger.info("web_editor: the editor written to %s/", editor["path"].strip("/"))
+
+
+def register() -> None:
+    signals.finalized.connect(write_editor)

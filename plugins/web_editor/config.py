@@ -1,0 +1,291 @@
+"""The Decap CMS configuration (``config.yml``), made from the kit's own
+settings at each build so that the editor never disagrees with the build:
+one collection per section, one file per language (``<key>.<lang>.md``), the
+fields each kind needs as the front-matter reader requires them, topics from
+the vocabulary and regions and people as references to their sections.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from multilingual.checks import MUST_AGREE
+from multilingual.languages import Language, languages_from_settings
+from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
+from multilingual.topics import Topics
+
+DEFAULTS: dict[str, Any] = {
+    "enabled": True,
+    "path": "admin",  # the editor's address: /admin/
+    # Where the editor saves once online; None: the local proxy only.
+    "backend": None,
+    "editorial_workflow": True,  # drafts as branches, where the backend can
+    "local_proxy_url": "http://localhost:8081/api/v1",
+    "branch": "main",  # the branch the editor saves to
+    "ui_locale": "en",  # the editor's own interface language (Decap's locales)
+    "media_folder": "images",  # under PATH: photos
+    "files_folder": "files",  # under PATH: attachments
+}
+
+# Written as editors write dates; read by the build in the site's time zone.
+DATETIME = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD HH:mm",
+    "date_format": "YYYY-MM-DD",
+    "time_format": "HH:mm",
+    "picker_utc": False,
+}
+
+# Git hosts on which Decap keeps unpublished items as branches (drafts).
+WORKFLOW_BACKENDS = ("github", "gitlab", "bitbucket")
+
+# Field name -> Decap field (without name, label, required, i18n).
+WIDGETS: dict[str, dict[str, Any]] = {
+    "title": {"widget": "string"},
+    "summary": {"widget": "text"},
+    "place": {"widget": "string"},
+    "seat": {"widget": "string"},
+    "role": {"widget": "string"},
+    "image_alt": {"widget": "string"},
+    "correction": {"widget": "text"},
+    "order": {"widget": "number", "value_type": "int", "min": 0},
+    "online": {
+        "widget": "string",
+        "pattern": [r"^https?://\S+$", "a web address starting with https://"],
+    },
+    "reference": {
+        "widget": "string",
+        "pattern": [r"^\d{4}-\d{3,}$", "YEAR-NUMBER, e.g. 2026-017"],
+    },
+}
+# Fields every translation shows in its own language.
+TRANSLATED = {
+    "title",
+    "summary",
+    "place",
+    "seat",
+    "role",
+    "image_alt",
+    "correction",
+    "tags",
+    "attachments",
+    "date",
+    "modified",
+    "body",
+}
+# Optional fields the README documents beyond FIELDS, per kind.
+EXTRA: dict[str, tuple[str, ...]] = {"press": ("modified", "correction")}
+
+
+# The translation key: the file name (<key>.<lang>.md) and the address.
+KEY_FIELD = {
+    "name": "slug",
+    "label": "Key",
+    "widget": "string",
+    "required": False,
+    "i18n": "duplicate",
+    "pattern": [
+        r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        "lowercase latin letters, digits and hyphens, e.g. water-summit",
+    ],
+    "hint": "Needed for a new item: its file name and address, the same in "
+    "every language (e.g. water-summit).",
+}
+
+
+def editor_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """WEB_EDITOR with its defaults."""
+    return {**DEFAULTS, **(settings.get("WEB_EDITOR") or {})}
+
+
+def content_folder(settings: dict[str, Any]) -> str:
+    """PATH as the git repository sees it (Decap's paths are from its root)."""
+    given = editor_settings(settings).get("content_folder")
+    if given:
+        return given.strip("/")
+    path = os.path.abspath(settings["PATH"])
+    relative = os.path.relpath(path, os.getcwd())
+    if relative.startswith(".."):
+        return os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
+def _reference(section: str, multiple: bool) -> dict[str, Any]:
+    return {
+        "widget": "relation",
+        "collection": section,
+        "search_fields": ["title"],
+        "display_fields": ["title"],
+        "value_field": "{{slug}}",
+        "multiple": multiple,
+    }
+
+
+def _field(
+    name: str,
+    kind: str,
+    settings: dict[str, Any],
+    sections_of_kind: dict[str, str],
+    topics: Topics | None,
+    languages: list[Language],
+) -> dict[str, Any] | None:
+    editor = editor_settings(settings)
+    folder = content_folder(settings)
+    if name in ("date", "start", "end", "modified"):
+        field = {**DATETIME, "hint": f"{settings['TIMEZONE']} time"}
+    elif name in ("region", "people"):
+        target = sections_of_kind.get("regions" if name == "region" else "people")
+        if target is None:
+            return None  # no such section: nothing to refer to
+        field = _reference(target, multiple=name == "people")
+    elif name == "tags":
+        if topics is None:  # no vocabulary: free words
+            field = {"widget": "list"}
+        else:
+            field = {
+                "widget": "topics",
+                # The names editors may use, in each language.
+                "vocabulary": {
+                    lang.code: [
+                        names[lang.code]
+                        for names in topics.names.values()
+                        if names.get(lang.code)
+                    ]
+                    for lang in languages
+                },
+            }
+    elif name == "image":
+        field = {"widget": "image", "choose_url": False}
+    elif name == "attachments":
+        field = {
+            "widget": "list",
+            "fields": [
+                {
+                    "name": "file",
+                    "label": "File",
+                    "widget": "file",
+                    "choose_url": False,
+                    "media_folder": f"/{folder}/{editor['files_folder']}",
+                    "public_folder": editor["files_folder"],
+                },
+                {"name": "title", "label": "Title", "widget": "string"},
+            ],
+        }
+    elif name == "contact":
+        contacts = list(settings.get("PRESS", {}).get("contacts", {}))
+        if not contacts:
+            return None
+        field = {"widget": "select", "options": contacts}
+    else:
+        field = dict(WIDGETS.get(name, {"widget": "string"}))
+    required = name in REQUIRED[kind]
+    field = {
+        "name": name,
+        "label": name.replace("_", " ").capitalize(),
+        **field,
+        "required": required,
+        "i18n": True if name in TRANSLATED else "duplicate",
+    }
+    agree = MUST_AGREE.get(kind, ())
+    if name in agree or (name == "tags" and "topics" in agree):
+        field["hint"] = f"{field.get('hint', '')} Same in every translation.".strip()
+    return field
+
+
+def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
+    """The whole config.yml as a dict."""
+    editor = editor_settings(settings)
+    languages = languages_from_settings(settings)
+    sections = sections_from_settings(settings)
+    folder = content_folder(settings)
+    try:
+        topics = Topics.load(settings, settings.get("TAGS_FILE", "tags.yml"))
+    except ValueError:
+        topics = None  # the build reports a broken vocabulary itself
+    sections_of_kind: dict[str, str] = {}
+    for section in sections.values():
+        sections_of_kind.setdefault(section.kind, section.key)
+
+    collections = []
+    for section in sections.values():
+        names = FIELDS[section.kind] + EXTRA.get(section.kind, ())
+        fields = [KEY_FIELD] + [
+            field
+            for name in names
+            if (
+                field := _field(
+                    name, section.kind, settings, sections_of_kind, topics, languages
+                )
+            )
+        ]
+        fields.append(
+            {
+                "name": "status",
+                "label": "Status",
+                "widget": "select",
+                "options": ["published", "draft"],
+                "required": False,
+                "i18n": True,
+            }
+        )
+        fields.append(
+            {
+                "name": "body",
+                "label": "Text",
+                "widget": "markdown",
+                # Raw Markdown first: {filename} links, videos and HTML stay
+                # as written.
+                "modes": ["raw", "rich_text"],
+                "required": False,
+                "i18n": True,
+            }
+        )
+        collections.append(
+            {
+                "name": section.key,
+                "label": section.title,
+                "folder": f"{folder}/{section.key}",
+                "create": True,
+                "extension": "md",
+                "format": "yaml-frontmatter",
+                # The file name comes from the key field, not from a title
+                # that may be in Arabic or Tifinagh.
+                "slug": "{{fields.slug}}",
+                "identifier_field": "title",
+                "summary": "{{title}}",
+                "i18n": True,
+                "fields": fields,
+            }
+        )
+
+    config: dict[str, Any] = {
+        "locale": editor["ui_locale"],
+        "media_folder": f"{folder}/{editor['media_folder']}",
+        "public_folder": editor["media_folder"],
+        "i18n": {
+            "structure": "multiple_files",
+            "locales": [lang.code for lang in languages],
+            "default_locale": languages[0].code,
+        },
+        "collections": collections,
+    }
+    backend = editor["backend"]
+    if backend:
+        config["backend"] = {"branch": editor["branch"], **backend}
+        if editor["editorial_workflow"] and backend.get("name") in WORKFLOW_BACKENDS:
+            config["publish_mode"] = "editorial_workflow"
+    else:
+        # Without a git host, the local proxy is the only way to save; Decap
+        # needs a backend entry all the same.
+        config["backend"] = {
+            "name": "proxy",
+            "proxy_url": editor["local_proxy_url"],
+            "branch": editor["branch"],
+        }
+    config["local_backend"] = {"url": editor["local_proxy_url"]}
+    siteurl = settings.get("SITEURL") or settings.get("DEV_SITEURL", "")
+    if siteurl:
+        config["site_url"] = siteurl
+        config["display_url"] = siteurl
+    return config

@@ -1,0 +1,345 @@
+"""The web editor at /admin/ (plugins/web_editor): its Decap CMS
+configuration follows the settings, it stays out of search engines and the
+site's search, it has a policy of its own, and it boots in Chromium from the
+local build without asking anything of another host."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from conftest import ROOT, Site, build_site, copy_project, missing_tool
+
+TAGS = """water:
+  ar: الماء
+  en: water
+health:
+  ar: الصحة
+  en: health
+"""
+
+OTHER_PARTY = """from pelicanconf import *
+LANGUAGES = [
+    {'code': 'ar', 'tag': 'ar-MA', 'locale': 'ar_MA'},
+    {'code': 'en', 'tag': 'en-GB', 'locale': 'en_GB'},
+]
+DEFAULT_LANG = 'ar'
+SECTIONS = {
+    'videos': {'kind': 'news', 'title': 'Videos'},
+    'branches': {'kind': 'regions', 'title': 'Branches'},
+    'team': {'kind': 'people', 'title': 'Team'},
+    'statements': {'kind': 'press', 'title': 'Statements'},
+}
+PRESS = {**PRESS, 'contacts': {'national': PRESS['contacts']['national']}}
+WEB_EDITOR = {**WEB_EDITOR, 'path': 'editor', 'ui_locale': 'en',
+              'backend': {'name': 'gitlab', 'repo': 'cedar/site'}}
+"""
+
+
+def write_editor(project: Path, settings_file: str, output: Path) -> Path:
+    """Run the plugin's writer alone (no full build) from the project folder."""
+    from pelican.settings import read_settings
+    from web_editor import write_editor as write
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        settings = read_settings(str(project / settings_file))
+        write(SimpleNamespace(settings=settings, output_path=str(output)))
+    finally:
+        os.chdir(cwd)
+    return output
+
+
+def test_the_configuration_follows_another_partys_settings(tmp_path: Path):
+    from multilingual.sections import FIELDS, REQUIRED
+
+    project = copy_project(tmp_path / "project")
+    (project / "content/tags.yml").write_text(TAGS, "utf-8")
+    (project / "other.py").write_text(OTHER_PARTY, "utf-8")
+    output = write_editor(project, "other.py", tmp_path / "out")
+    config = yaml.safe_load((output / "editor/config.yml").read_text("utf-8"))
+
+    assert config["i18n"] == {
+        "structure": "multiple_files",
+        "locales": ["ar", "en"],
+        "default_locale": "ar",
+    }
+    assert config["locale"] == "en"
+    # A git host with drafts as branches; the local proxy for `invoke edit`.
+    assert config["backend"]["name"] == "gitlab"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["local_backend"] == {"url": "http://localhost:8081/api/v1"}
+    assert config["media_folder"] == "content/images"
+    assert config["public_folder"] == "images"
+
+    kinds = {"videos": "news", "branches": "regions", "team": "people"}
+    kinds["statements"] = "press"
+    collections = {c["name"]: c for c in config["collections"]}
+    assert list(collections) == list(kinds)
+    for name, kind in kinds.items():
+        collection = collections[name]
+        assert collection["folder"] == f"content/{name}"
+        assert collection["i18n"] is True
+        assert collection["slug"] == "{{fields.slug}}"
+        fields = {f["name"]: f for f in collection["fields"]}
+        for field in FIELDS[kind]:
+            assert fields[field]["required"] is (field in REQUIRED[kind]), (name, field)
+        assert fields["body"]["widget"] == "markdown"
+        assert fields["status"]["options"] == ["published", "draft"]
+
+    video = {f["name"]: f for f in collections["videos"]["fields"]}
+    assert video["date"]["widget"] == "datetime"
+    assert video["date"]["format"] == "YYYY-MM-DD HH:mm"
+    assert video["date"]["picker_utc"] is False
+    assert "Africa/Casablanca" in video["date"]["hint"]
+    # Topics: the vocabulary's names, per language of the file being written.
+    assert video["tags"]["widget"] == "topics"
+    assert video["tags"]["vocabulary"] == {
+        "ar": ["الماء", "الصحة"],
+        "en": ["water", "health"],
+    }
+    assert video["tags"]["i18n"] is True
+    # References point at this party's sections of those kinds.
+    assert video["region"]["widget"] == "relation"
+    assert video["region"]["collection"] == "branches"
+    assert video["region"]["i18n"] == "duplicate"
+    assert video["people"]["collection"] == "team"
+    assert video["people"]["multiple"] is True
+    assert video["image"]["widget"] == "image"
+    statement = {f["name"]: f for f in collections["statements"]["fields"]}
+    assert statement["contact"]["options"] == ["national"]
+    assert statement["attachments"]["fields"][0]["media_folder"] == "/content/files"
+    assert statement["attachments"]["fields"][0]["public_folder"] == "files"
+    # The page at the configured address, in the interface language.
+    page = (output / "editor/index.html").read_text("utf-8")
+    assert '<html lang="en">' in page
+    assert '"code": "ar", "tag": "ar-MA", "direction": "rtl"' in page
+
+
+def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
+    page = demo.page("/admin/")
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex, nofollow"]
+    scripts = page.xpath("//script")
+    for script in scripts:
+        src = script.get("src")
+        # Only files of the site itself, or data (no inline code).
+        assert (src and "//" not in src) or script.get("type") == "application/json"
+        if src:
+            assert (demo.root / "admin" / src).exists(), src
+    assert [s.get("src") for s in scripts if s.get("src")] == [
+        "decap-cms.js",
+        "editor.js",
+    ]
+    config = yaml.safe_load(demo.path("/admin/config.yml").read_text("utf-8"))
+    assert [c["name"] for c in config["collections"]] == [
+        "news",
+        "press",
+        "program",
+        "events",
+        "regions",
+        "people",
+        "pages",
+    ]
+    assert config["i18n"]["locales"] == ["ar", "fr", "zgh"]
+    # Neither the sitemap nor the site's search knows the editor.
+    assert "/admin" not in demo.path("/sitemap.xml").read_text("utf-8")
+    assert not page.xpath("//*[@data-pagefind-body]")
+    for fragment in (demo.root / "pagefind").rglob("*"):
+        if fragment.is_file() and fragment.suffix in (".json", ".pf_fragment"):
+            assert b"/admin/" not in fragment.read_bytes()
+    # The Tifinagh and Arabic fonts of the site, for fields in those languages.
+    css = demo.path("/admin/editor.css").read_text("utf-8")
+    assert ".web-editor-field:lang(zgh)" in css and '"Tifinagh"' in css
+    assert "url(../theme/fonts/noto-sans-tifinagh-400" in css
+
+
+def _admin_policy(settings: dict) -> str:
+    return "; ".join(f"{k} {v}" for k, v in settings["WEB_EDITOR_CSP"].items())
+
+
+def test_the_editor_has_its_own_policy_everywhere_it_is_served(
+    demo: Site, served_with_headers: str, settings
+):
+    admin, site = (
+        _admin_policy(settings),
+        "; ".join(f"{k} {v}" for k, v in settings["CONTENT_SECURITY_POLICY"].items()),
+    )
+    assert "'unsafe-eval'" in admin and "'unsafe-eval'" not in site
+    # Each address gets exactly one policy: the site's, or the editor's.
+    for url, expected in (("/fr/", site), ("/admin/", admin)):
+        with urllib.request.urlopen(served_with_headers + url) as response:
+            assert response.headers.get_all("Content-Security-Policy") == [expected]
+            if url == "/admin/":
+                assert response.headers["X-Robots-Tag"] == "noindex"
+    headers = demo.path("/_headers").read_text("utf-8")
+    rule = "/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: "
+    assert f"{rule}{admin}\n" in headers
+    nginx = (ROOT / "deploy/nginx.conf").read_text("utf-8")
+    block = nginx.split("location /admin/ {", 1)[1].split("}", 1)[0]
+    assert f'add_header Content-Security-Policy "{admin}" always;' in block
+
+
+# --- In Chromium ----------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _record_other_hosts(page, allowed: tuple[str, ...]) -> list[str]:
+    """Abort every request to another host; return the list of them."""
+    asked: list[str] = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(allowed) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            asked.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+    return asked
+
+
+@pytest.mark.browser
+def test_the_editor_boots_from_the_local_build_alone(
+    demo: Site, served_with_headers: str, browser, tmp_path: Path
+):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda m: errors.append(m.text) if "Security Policy" in m.text else None,
+    )
+    asked = _record_other_hosts(page, (served_with_headers,))
+    page.goto(served_with_headers + "/admin/")
+    # Decap's sign-in screen (the local proxy is not running here).
+    page.locator("#nc-root button").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(tmp_path / "admin-login.png"))
+    page.close()
+    assert errors == []
+    # Only the local proxy's address was tried (and refused): nothing else.
+    assert {url.split("/api/")[0] for url in asked} <= {"http://localhost:8081"}
+
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@pytest.fixture
+def editing(tmp_path: Path):
+    """A scratch project served with its editor and Decap's local proxy (as
+    `invoke edit` starts them), on free ports; yields (project, site address)."""
+    node = shutil.which("node")
+    if not node or not DECAP_SERVER.exists():
+        missing_tool("decap-server is not installed: npm ci --ignore-scripts")
+    from tools.static_server import start
+
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    (project / "edit.py").write_text(
+        "from pelicanconf import *\n"
+        f"_PROXY = 'http://localhost:{port}'\n"
+        "WEB_EDITOR = {**WEB_EDITOR, 'local_proxy_url': _PROXY + '/api/v1',"
+        " 'ui_locale': 'en'}\n"
+        "WEB_EDITOR_CSP = {**WEB_EDITOR_CSP, 'connect-src': \"'self' \" + _PROXY}\n"
+        "PATH_HEADERS = {'/admin/*': {**PATH_HEADERS['/admin/*'],"
+        " 'Content-Security-Policy': WEB_EDITOR_CSP}}\n",
+        "utf-8",
+    )
+    build_site(project / "output", "edit.py", project)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "fs",
+        "GIT_REPO_DIRECTORY": str(project),
+    }
+    proxy = subprocess.Popen(
+        [node, str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert "listening" in proxy.stdout.readline() + proxy.stdout.readline()
+        httpd, base = start(project / "output")
+        # Decap talks to its proxy from localhost pages only.
+        yield project, base.replace("127.0.0.1", "localhost"), port
+        httpd.shutdown()
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
+
+
+def _front_matter(path: Path) -> dict:
+    from multilingual.frontmatter import split_front_matter
+
+    data, _body = split_front_matter(path.read_text("utf-8"), str(path))
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.browser
+def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
+    editing, browser, tmp_path: Path
+):
+    project, base, port = editing
+    files = {
+        lang: project / f"content/news/trilingual-website-launch.{lang}.md"
+        for lang in ("ar", "fr", "zgh")
+    }
+    before = {lang: _front_matter(path) for lang, path in files.items()}
+    bodies = {
+        lang: path.read_text("utf-8").split("\n---\n", 1)[1]
+        for lang, path in files.items()
+    }
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    asked = _record_other_hosts(page, (base, f"http://localhost:{port}/"))
+    page.goto(base + "/admin/")
+    page.locator("#nc-root button").first.click()
+    page.goto(base + "/admin/#/collections/news/entries/trilingual-website-launch")
+    # The Arabic pane: right to left; the French one beside it, left to right.
+    arabic = page.locator('.web-editor-field[lang="ar-MA"] input').nth(1)
+    arabic.wait_for(timeout=60_000)
+    assert arabic.input_value() == before["ar"]["title"]
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    french = page.locator('.web-editor-field[lang="fr-MA"] input').nth(1)
+    assert french.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # Topics offered in the language of each pane, from content/tags.yml.
+    ticked = page.locator('.web-editor-topics[lang="ar-MA"] input:checked')
+    assert ticked.count() == len(before["ar"]["tags"])
+    page.screenshot(path=str(tmp_path / "editor-ar-fr.png"))
+
+    french.fill(before["fr"]["title"] + " (corrigé)")
+    page.get_by_text("Publish", exact=True).first.click()
+    page.get_by_text("Publish now", exact=True).first.click()
+    deadline = time.monotonic() + 30
+    while _front_matter(files["fr"]).get("title") == before["fr"]["title"]:
+        assert time.monotonic() < deadline, "the editor did not save"
+        time.sleep(0.2)
+    page.close()
+    assert asked == []
+
+    # Only the changed field changed in meaning; bodies are kept as written.
+    after = {lang: _front_matter(path) for lang, path in files.items()}
+    assert after["fr"] == {
+        **before["fr"],
+        "title": before["fr"]["title"] + " (corrigé)",
+    }
+    assert after["ar"] == before["ar"] and after["zgh"] == before["zgh"]
+    for lang, path in files.items():
+        assert path.read_text("utf-8").split("\n---\n", 1)[1] == bodies[lang]
+    # The build accepts what the editor wrote and publishes the correction.
+    build_site(tmp_path / "out", "edit.py", project)
+    site = Site(tmp_path / "out")
+    title = site.page("/fr/actualites/trilingual-website-launch/").xpath("//h1")[0]
+    assert title.text_content().endswith("(corrigé)")
