@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from multilingual.checks import MUST_AGREE
+from multilingual.checks import SHOULD_AGREE
 from multilingual.languages import Language, languages_from_settings
 from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
 from multilingual.topics import Topics
@@ -187,7 +187,7 @@ def _field(
         "required": required,
         "i18n": True if name in TRANSLATED else "duplicate",
     }
-    agree = MUST_AGREE.get(kind, ())
+    agree = SHOULD_AGREE.get(kind, ())
     if name in agree or (name == "tags" and "topics" in agree):
         field["hint"] = f"{field.get('hint', '')} Same in every translation.".strip()
     return field
