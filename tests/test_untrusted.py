@@ -17,6 +17,7 @@ from multilingual.untrusted import (
     refuse_pathological_markdown,
     strip_controls,
     time_limit,
+    warn_bidi_file_name,
 )
 
 
@@ -54,6 +55,17 @@ def test_one_line_fields_lose_their_line_breaks_and_bidi_is_reported(caplog):
     assert message.startswith(
         "content/events/x.fr.md:2: title holds an invisible direction control "
         "(U+202E right-to-left override)"
+    )
+
+
+def test_a_direction_control_in_a_file_name_is_reported(caplog):
+    with caplog.at_level(logging.WARNING):
+        warn_bidi_file_name("prix-\u202egnp", "content/news/prix-\u202egnp.fr.md")
+        warn_bidi_file_name("prix", "content/news/prix.fr.md")
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith(
+        "content/news/prix-\u202egnp.fr.md: the file name holds an invisible "
+        "direction control (U+202E right-to-left override)"
     )
 
 
