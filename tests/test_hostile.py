@@ -290,6 +290,12 @@ def test_files_behind_links_out_of_content_are_not_published(hostile):
     assert not (output / "files/statement.pdf").exists()
     assert not (output / "images/leak.jpg").exists()
     assert not (output / "fr/actualites/linked").exists()
+    # Nor resized: a photo's derivatives show the photo.
+    assert not list(output.glob("images/sized/leak-*"))
+    page = (output / "fr/actualites/escape-image/index.html").read_text()
+    assert "images/sized/" not in page.split("<main")[1]  # ../../outside/photo.jpg
+    page = (output / "fr/actualites/body-linked-image/index.html").read_text()
+    assert "leak-" not in page and "images/sized/photo-" in page
 
 
 LEAKS = {

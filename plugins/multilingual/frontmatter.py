@@ -39,6 +39,7 @@ from .untrusted import (
     refuse_pathological_markdown,
     strip_controls,
     time_limit,
+    warn_bidi_file_name,
 )
 
 logger = logging.getLogger(__name__)
@@ -625,6 +626,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 f"{', '.join(self.sections)}",
             )
         refuse_outside(self.settings, source_path, rel)
+        warn_bidi_file_name(key, rel)
         with open(source_path, encoding="utf-8-sig") as handle:
             text = strip_controls(handle.read(), rel)
         front, body = split_front_matter(text, rel)

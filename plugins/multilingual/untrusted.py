@@ -137,6 +137,18 @@ def clean_fields(
     return {name: clean(value, str(name).lower()) for name, value in front.items()}
 
 
+def warn_bidi_file_name(key: str, path: str) -> None:
+    """The file name gives the page's address (its slug) when no slug is set."""
+    if BIDI.search(key):
+        logger.warning(
+            "%s: the file name holds an invisible direction control (%s): it "
+            "becomes the page's address and can make it read differently; "
+            "rename the file",
+            path,
+            ", ".join(sorted({_name(c) for c in BIDI.findall(key)})),
+        )
+
+
 def refuse_aliases(raw: str, path: str, first_line: int = 2) -> None:
     """A front matter using YAML aliases stops here, before it is loaded."""
     if "*" not in raw:

@@ -17,6 +17,8 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
+from multilingual.untrusted import inside
+
 logger = logging.getLogger(__name__)
 
 # Raster formats we resize, and the Pillow format to write each in.
@@ -74,6 +76,8 @@ class Processor:
         extension = os.path.splitext(path)[1].lower()
         if extension not in FORMATS or not os.path.isfile(source):
             return None
+        if not inside(self.content_path, source):
+            return None  # "../x.jpg", or a link out of content/: never published
         with open(source, "rb") as handle:
             data = handle.read()
         params = json.dumps(

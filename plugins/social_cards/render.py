@@ -154,6 +154,9 @@ def draw_line(
 
 def fit_title(title: str, style: Style, width: int, max_lines: int):
     """The largest size (and its lines) at which the title fits."""
+    # Four lines hold far fewer characters than this: a title of a megabyte
+    # is measured only as far as a card can show it.
+    title = title[: 200 * max_lines]
     for size in (68, 60, 54, 48, 42, 36):
         lines = wrap(title, style, size, width)
         if len(lines) <= max_lines:
