@@ -288,7 +288,16 @@ def test_invoke_new_writes_the_next_free_reference(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     (project / "tasks.py").write_text((ROOT / "tasks.py").read_text("utf-8"), "utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "invoke", "new", "press", "harvest-aid"],
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "new",
+            "press",
+            "harvest-aid",
+            "--langs",
+            "fr",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
