@@ -22,7 +22,6 @@ from .press_kit import logo_png
 from .program_pdf import program_pdfs
 
 
-
 def localized(context: Any, value: Any) -> Any:
     """A configuration text in the page's language: {"ar": ..., "fr": ...};
     a language without its own shows the first one."""
