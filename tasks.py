@@ -70,8 +70,9 @@ def serve(c, port=PORT):
     sys.path.insert(0, str(ROOT))
     from tools.static_server import start
 
-    server, address = start(OUTPUT, int(port))
-    print(f"Serving {address}/  (Ctrl-C to stop)")
+    # Bound to 127.0.0.1; shown as localhost, the DEV_SITEURL of the pages.
+    server, _address = start(OUTPUT, int(port))
+    print(f"Serving http://{HOST}:{int(port)}/  (Ctrl-C to stop)")
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

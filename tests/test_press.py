@@ -4,6 +4,7 @@ and reference numbers that never change once published."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -154,6 +155,31 @@ def test_press_kit_logo_png_is_drawn_from_the_svg(demo: Site):
         assert rgba.getpixel((512, 700))[:3] == pytest.approx((0x1F, 0x6F, 0x50), abs=3)
 
 
+def test_a_real_logo_with_styles_transforms_and_arcs_is_drawn_right(tmp_path):
+    """What our old hand-written rasterizer got wrong without a word."""
+    from press_room.press_kit import draw_logo_png
+
+    svg = tmp_path / "logo.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+        "<style>.leaf { fill: #1f6f50 }</style>"
+        '<g transform="translate(100 0)">'
+        '<path style="fill:#e9c46a" d="M0 50 A 50 50 0 0 1 100 50 Z"/>'
+        '<rect class="leaf" x="0" y="60" width="100" height="40"/></g></svg>',
+        "utf-8",
+    )
+    with Image.open(io.BytesIO(draw_logo_png(str(svg), 200))) as logo:
+        rgba = logo.convert("RGBA")
+    assert rgba.size == (200, 200)
+    # Not square: centred, the upper and lower quarters transparent.
+    assert rgba.getpixel((150, 20))[3] == 0
+    # The arc (a half disc) moved right by the transform, with its style= fill.
+    assert rgba.getpixel((150, 85))[:3] == pytest.approx((0xE9, 0xC4, 0x6A), abs=3)
+    assert rgba.getpixel((50, 85))[3] == 0
+    # The class from the <style> sheet.
+    assert rgba.getpixel((150, 135))[:3] == pytest.approx((0x1F, 0x6F, 0x50), abs=3)
+
+
 def test_archive_by_year_without_javascript(demo: Site):
     listing = demo.page("/fr/communiques/")
     years = listing.xpath("//nav[@class='years']//a/@href")
@@ -262,7 +288,16 @@ def test_invoke_new_writes_the_next_free_reference(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     (project / "tasks.py").write_text((ROOT / "tasks.py").read_text("utf-8"), "utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "invoke", "new", "press", "harvest-aid"],
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "new",
+            "press",
+            "harvest-aid",
+            "--langs",
+            "fr",
+        ],
         cwd=project,
         capture_output=True,
         text=True,

@@ -121,3 +121,50 @@ def test_messages_are_plain_lines_at_any_width_and_counted(production):
     # Nothing of Pelican's log format around them, nothing wrapped away.
     assert not [line for line in lines if "errors.py" in line or "WARNING" in line]
     assert "Content: 0 errors (not published), 5 warnings." in lines
+
+
+LIVE = """
+import sys
+sys.path.insert(0, "plugins")
+from fast_build.live import EditorLoop
+
+loop = EditorLoop("pelicanconf.py", "output")
+loop.full_build()
+path = "content/news/tagged.fr.md"
+for words in ("Premier jet.", "Second jet."):
+    print("=== saved", file=sys.stderr, flush=True)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    with open(path, "w", encoding="utf-8") as handle:
+        text = text.replace("tags: [eau]", "tags: [eau, football]")
+        handle.write(text.replace("Texte.", words))
+    if loop.rebuild_page(path):
+        loop.full_build_soon().join()
+    else:
+        loop.full_build()
+"""
+
+
+def test_livereload_tells_each_message_once_per_save(project: Path, tmp_path):
+    live = copy_project(tmp_path / "live")
+    shutil.rmtree(live / "content")
+    shutil.copytree(project / "content", live / "content")
+    result = subprocess.run(
+        [sys.executable, "-c", LIVE],
+        cwd=live,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    assert result.returncode == 0, result.stderr
+    message = (
+        'content/news/tagged.fr.md:4: tag "football" is not in content/tags.yml, '
+        "so the page is published without it; add it to content/tags.yml with its "
+        "name in each language, or remove it"
+    )
+    saves = result.stderr.split("=== saved")[1:]
+    assert len(saves) == 2
+    for save in saves:  # said at each save, once
+        lines = save.splitlines()
+        assert lines.count(message) == 1, result.stderr
+        assert len([line for line in lines if line.startswith("Content: ")]) == 1

@@ -96,7 +96,7 @@ class EditorLoop:
                 content_class=type(old),
                 context=generator.context,
             )
-        if new.metadata.get("file_problems"):
+        if getattr(new, "metadata", {}).get("file_problems"):
             return False
         if any(getattr(new, n, None) != getattr(old, n, None) for n in _STABLE):
             return False

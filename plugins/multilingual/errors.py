@@ -100,3 +100,8 @@ def install_plain_output() -> None:
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    # Pelican's logger class drops a warning it has shown once in this
+    # process: in `invoke livereload`, a mistake still there at the next save
+    # would go unsaid.
+    for dedup in list(logger.filters):
+        logger.removeFilter(dedup)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import glob
-import logging
 import os
 import re
 from datetime import date, datetime
@@ -27,6 +26,7 @@ from pelican.readers import BaseReader
 from .errors import ERRORS as ERRORS
 from .errors import FrontMatterError, report, warn
 from .languages import languages_from_settings
+from .press_fields import check_press
 from .sanitize import Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
 from .topics import Topics
@@ -41,8 +41,6 @@ from .untrusted import (
     time_limit,
     warn_bidi_file_name,
 )
-
-logger = logging.getLogger(__name__)
 
 # A URL segment: letters (any script), digits, single hyphens inside.
 SAFE_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -398,8 +396,6 @@ class FrontMatterMarkdownReader(BaseReader):
         if "order" in meta and not isinstance(meta["order"], int):
             error("order", f'order "{meta["order"]}" must be a whole number')
         if section.kind == "press":
-            from .press_fields import check_press  # imports this module
-
             for name, message in check_press(meta, self.settings):
                 error(name, message)
         slug = meta.get("slug")

@@ -3,7 +3,6 @@ language; and the press kit files made at build time."""
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,8 +20,6 @@ from multilingual.site import Alternate, Site
 from .attachments import published_size
 from .press_kit import logo_png
 from .program_pdf import program_pdfs
-
-logger = logging.getLogger(__name__)
 
 
 def localized(context: Any, value: Any) -> Any:
