@@ -186,11 +186,40 @@ def test_event_address_fields_from_front_matter(tmp_path):
 def test_articles_list_their_own_image_and_their_card(production: Site):
     base = "https://www.parti-du-cedre.example"
     for url, own in (
-        ("/fr/actualites/water-drought-plan/", "/images/water-drought.jpg"),
+        ("/fr/actualites/water-drought-plan/", "water-drought-"),
         ("/fr/communiques/souss-massa-regional-budget/", None),
     ):
         page = production.page(url)
         (block,) = page.xpath("//script[@type='application/ld+json']/text()")
         images = json.loads(block)["image"]
         (card,) = page.xpath("//meta[@property='og:image']/@content")
-        assert images == ([base + own] if own else []) + [card], url
+        assert images[-1] == card, url
+        if own:
+            assert len(images) == 4
+            assert all(i.startswith(f"{base}/images/sized/{own}") for i in images[:3])
+        else:
+            assert images == [card]
+
+
+def test_article_images_in_the_shapes_search_engines_ask_for(demo: Site):
+    """Google: several high-resolution images (50,000 pixels or more), in
+    16:9, 4:3 and 1:1; cut from the photo, without its camera data."""
+    from PIL import Image
+
+    data = ld(demo, "/ar/akhbar/water-drought-plan/")
+    shapes = []
+    for url in data["image"]:
+        with Image.open(demo.path(url.removeprefix(BASE))) as image:
+            width, height = image.size
+            assert width * height >= 50_000, url
+            assert not image.getexif(), url
+            shapes.append(
+                (
+                    width / height,
+                    width * 9 == height * 16
+                    or width * 3 == height * 4
+                    or width == height,
+                )
+            )
+    assert [round(ratio, 3) for ratio, _ in shapes] == [1.778, 1.333, 1.0]
+    assert all(exact for _, exact in shapes)

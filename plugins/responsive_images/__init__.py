@@ -13,6 +13,7 @@ Settings (pelicanconf.py), all optional::
     }
 
 Templates call ``picture(item.image, item.image_alt, "lead")`` (or "card");
+``image_crops(item.image)`` gives the photo cut to 16:9, 4:3 and 1:1;
 photos in the Markdown text are rewritten the same way ("body"). Derivatives
 are made once per photo and kept in CACHE_PATH/responsive_images/.
 """
@@ -78,6 +79,8 @@ def add_template_function(generator: Any) -> None:
         return Markup(picture(image, alt or "", role, siteurl, _sizes(settings)))
 
     env.globals["picture"] = template_picture
+    # For JSON-LD: a photo in the shapes search engines ask for.
+    env.globals["image_crops"] = _processor.crops
 
 
 def _content_path(src: str, instance: Any) -> str | None:

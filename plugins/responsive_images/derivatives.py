@@ -25,6 +25,11 @@ logger = logging.getLogger(__name__)
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 # Bump when the encoding below changes, so caches are remade.
 VERSION = 1
+# The shapes search engines ask of an article's images (Google: 16:9, 4:3
+# and 1:1), each cut from the photo's centre, at most this wide.
+RATIOS = ((16, 9), (4, 3), (1, 1))
+CROP_WIDTH = 1200
+CROP_VERSION = 1  # bump when the cutting below changes
 
 DEFAULTS: dict[str, Any] = {
     "widths": [320, 640, 960],
@@ -61,6 +66,7 @@ class Processor:
         self.output_path = output_path
         self.cache = os.path.join(settings["CACHE_PATH"], "responsive_images")
         self.sets: dict[str, ImageSet | None] = {}
+        self.cropped: dict[str, list[Candidate]] = {}
         self.encoded = 0  # derivatives encoded in this build (cache misses)
 
     def get(self, path: str) -> ImageSet | None:
@@ -95,6 +101,61 @@ class Processor:
                 json.dump(made, handle)
             os.replace(f"{manifest}.{os.getpid()}.tmp", manifest)
         return self._publish(path, made, extension)
+
+    def crops(self, path: str) -> list[Candidate]:
+        """`path` cut to each of RATIOS (16:9, 4:3, 1:1), made once like the
+        other derivatives; [] for what we cannot resize."""
+        path = path.lstrip("/")
+        if path not in self.cropped:
+            self.cropped[path] = self._crops(path)
+        return self.cropped[path]
+
+    def _crops(self, path: str) -> list[Candidate]:
+        source = os.path.join(self.content_path, path)
+        extension = os.path.splitext(path)[1].lower()
+        if extension not in FORMATS or not os.path.isfile(source):
+            return []
+        with open(source, "rb") as handle:
+            data = handle.read()
+        params = json.dumps(
+            [VERSION, CROP_VERSION, RATIOS, CROP_WIDTH, self.options["quality"]]
+        ).encode()
+        digest = hashlib.sha256(data + params).hexdigest()[:10]
+        stem = os.path.splitext(os.path.basename(path))[0]
+        folder = self.options["output"].strip("/")
+        os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
+        image = None
+        made = []
+        for across, down in RATIOS:
+            name = f"{stem}-{digest}-{across}x{down}{extension}"
+            cached = os.path.join(self.cache, name)
+            if not os.path.exists(cached):
+                if image is None:
+                    with Image.open(source) as opened:
+                        image = ImageOps.exif_transpose(opened)
+                        image.load()
+                os.makedirs(self.cache, exist_ok=True)
+                self._save(self._cut(image, across, down), cached, FORMATS[extension])
+            with Image.open(cached) as done:
+                width = done.width
+            destination = os.path.join(self.output_path, folder, name)
+            if not os.path.exists(destination):
+                shutil.copyfile(cached, destination)
+            made.append(Candidate(f"{folder}/{name}", width))
+        return made
+
+    @staticmethod
+    def _cut(image: Image.Image, across: int, down: int) -> Image.Image:
+        """The largest centred box of that shape, no wider than CROP_WIDTH."""
+        width, height = image.size
+        unit = min(width // across, height // down)  # exact shape, not rounded
+        box_width, box_height = unit * across, unit * down
+        left, top = (width - box_width) // 2, (height - box_height) // 2
+        cut = image.crop((left, top, left + box_width, top + box_height))
+        if box_width > CROP_WIDTH:
+            size = (CROP_WIDTH, CROP_WIDTH * down // across)
+            cut = cut.resize(size, Image.Resampling.LANCZOS)
+        return cut
 
     def _cached(self, manifest: str) -> dict[str, Any] | None:
         if not os.path.exists(manifest):

@@ -42,13 +42,19 @@ def _logo(settings: Any) -> str:
 
 
 def _images(context: Any, item: Any, card: Any) -> list[str]:
-    """The item's own image, then its social card (1200x630); the logo only
-    when there is neither."""
+    """The item's own image (cut to 16:9, 4:3 and 1:1 when the responsive
+    images plugin is on: what Google asks), then its social card (1200x630);
+    the logo only when there is neither."""
     site = context["site"]
-    found = [getattr(item, "image", None), getattr(card, "url", None)]
-    return [site.absolute(url) for url in found if url] or [
-        site.absolute(_logo(context))
-    ]
+    found = []
+    image = getattr(item, "image", None)
+    if image:
+        crops = context.environment.globals.get("image_crops")
+        found += [c.url for c in crops(image)] if crops else []
+        found = found or [image]
+    if card is not None:
+        found.append(card.url)
+    return [site.absolute(url) for url in found] or [site.absolute(_logo(context))]
 
 
 def address(context: Any, item: Any) -> dict[str, Any]:
