@@ -15,9 +15,24 @@ TIMEZONE = "Africa/Casablanca"
 # code: file suffix and URL prefix; tag: BCP 47 for lang/hreflang; locale:
 # Babel locale for dates and plurals. Direction and native name come from Babel
 # (override with "direction"/"name"). The first language is the default.
+# "typography" (optional): spaces and apostrophe the build writes in that
+# language's text (plugins/multilingual/typography.py); none: text as typed.
 LANGUAGES = [
     {"code": "ar", "tag": "ar-MA", "locale": "ar_MA", "name": "العربية"},
-    {"code": "fr", "tag": "fr-MA", "locale": "fr_MA", "name": "Français"},
+    {
+        "code": "fr",
+        "tag": "fr-MA",
+        "locale": "fr_MA",
+        "name": "Français",
+        # Written at build time in text (never in code, URLs or attributes);
+        # editors and translators type ordinary spaces and apostrophes.
+        "typography": {
+            "space_before": ":",  # no-break space (U+00A0)
+            "thin_space_before": ";!?",  # narrow no-break space (U+202F)
+            "quotes": "«»",  # no-break spaces inside
+            "apostrophe": "’",  # l'eau -> l’eau
+        },
+    },
     {"code": "zgh", "tag": "zgh", "locale": "zgh", "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
 ]
 DEFAULT_LANG = "ar"

@@ -177,7 +177,9 @@ class FrontMatterMarkdownReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]):
         super().__init__(settings)
-        self.language_codes = [lang.code for lang in languages_from_settings(settings)]
+        languages = languages_from_settings(settings)
+        self.language_codes = [lang.code for lang in languages]
+        self.typography = {lang.code: lang.typography for lang in languages}
         self.sections = sections_from_settings(settings)
         self.tz = ZoneInfo(settings["TIMEZONE"])
         self._keys: dict[tuple[str, str], set[str]] = {}
@@ -498,4 +500,7 @@ class FrontMatterMarkdownReader(BaseReader):
 
         self._md.reset()
         html = self._sanitize(rel, self._md.convert(body), body, first)
+        rules = self.typography.get(lang)
+        if rules is not None:  # French spaces: after sanitizing, in text only
+            html = rules.apply(html, metadata)
         return html, metadata

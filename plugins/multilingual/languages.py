@@ -12,6 +12,8 @@ from typing import Any
 
 from babel import Locale
 
+from .typography import Typography
+
 
 @dataclass(frozen=True)
 class Language:
@@ -20,6 +22,9 @@ class Language:
     locale: str  # Babel locale: "ar_MA"
     name: str  # native name: "العربية"
     direction: str  # "rtl" or "ltr"
+    # Spaces and apostrophe written at build time (French: "Rabat : ..." gets
+    # a no-break space); None: text is published as typed.
+    typography: Typography | None = None
 
     @property
     def babel(self) -> Locale:
@@ -46,6 +51,10 @@ def parse_languages(entries: list[dict[str, Any]]) -> list[Language]:
             raise LanguageConfigError(
                 f"language {code!r}: Babel has no locale {locale_name!r} ({exc})"
             ) from exc
+        try:
+            typography = Typography.from_setting(entry.get("typography"))
+        except ValueError as exc:
+            raise LanguageConfigError(f"language {code!r}: {exc}") from exc
         languages.append(
             Language(
                 code=code,
@@ -55,6 +64,7 @@ def parse_languages(entries: list[dict[str, Any]]) -> list[Language]:
                 name=entry.get("name")
                 or Locale.parse(locale.language).get_display_name(locale.language),
                 direction=entry.get("direction", locale.text_direction),
+                typography=typography,
             )
         )
     codes = [lang.code for lang in languages]
