@@ -18,6 +18,8 @@ TIMEZONE = "Africa/Casablanca"
 # from Facebook's list of locales (default: the locale's language_TERRITORY,
 # which Facebook may not know: ar_MA is not in its list, ar_AR is; Tamazight
 # is tz_MA there). The first language is the default.
+# "typography" (optional): spaces and apostrophe the build writes in that
+# language's text (plugins/multilingual/typography.py); none: text as typed.
 LANGUAGES = [
     {
         "code": "ar",
@@ -32,6 +34,14 @@ LANGUAGES = [
         "locale": "fr_MA",
         "name": "Français",
         "og_locale": "fr_FR",
+        # Written at build time in text (never in code, URLs or attributes);
+        # editors and translators type ordinary spaces and apostrophes.
+        "typography": {
+            "space_before": ":",  # no-break space (U+00A0)
+            "thin_space_before": ";!?",  # narrow no-break space (U+202F)
+            "quotes": "«»",  # no-break spaces inside
+            "apostrophe": "’",  # l'eau -> l’eau
+        },
     },
     {
         "code": "zgh",

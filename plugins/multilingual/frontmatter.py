@@ -257,6 +257,7 @@ class FrontMatterMarkdownReader(BaseReader):
         super().__init__(settings)
         self.languages = languages_from_settings(settings)
         self.language_codes = [lang.code for lang in self.languages]
+        self.typography = {lang.code: lang.typography for lang in self.languages}
         self.sections = sections_from_settings(settings)
         self.tz = ZoneInfo(settings["TIMEZONE"])
         self._keys: dict[tuple[str, str], set[str]] = {}
@@ -707,6 +708,9 @@ class FrontMatterMarkdownReader(BaseReader):
         ):
             converted = self._md.convert(body)
         html = self._sanitize(converted, body, first, found)
+        rules = self.typography.get(lang)
+        if rules is not None:  # French spaces: after sanitizing, in text only
+            html = rules.apply(html, metadata)
         if not metadata.get("summary"):
             derived = derive_summary(html)
             if derived:

@@ -26,6 +26,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from .languages import Language
+from .typography import Typography
 
 # gettext keywords used in the templates; `_in(code, msg)` translates into
 # another language than the page's (the language switcher speaks each
@@ -54,10 +55,31 @@ def load_translations(theme: str, languages: Iterable[Language]) -> dict[str, An
     for lang in languages:
         path = catalog_path(theme, lang.code)
         if os.path.exists(path):
-            loaded[lang.code] = _compile(path, lang.locale, os.path.getmtime(path))
+            catalog = _compile(path, lang.locale, os.path.getmtime(path))
         else:
-            loaded[lang.code] = NullTranslations()
+            catalog = NullTranslations()
+        if lang.typography:
+            catalog = TypographicTranslations(catalog, lang.typography)
+        loaded[lang.code] = catalog
     return loaded
+
+
+class TypographicTranslations:
+    """A catalog whose strings come out with the language's typography, so
+    translators type ordinary spaces ("Résultats : %(count)s") like editors."""
+
+    def __init__(self, catalog: Any, typography: Typography):
+        self.catalog = catalog
+        self.typography = typography
+
+    def gettext(self, message: str) -> str:
+        return self.typography.text(self.catalog.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.typography.text(self.catalog.ngettext(singular, plural, n))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.catalog, name)
 
 
 @functools.lru_cache(maxsize=32)

@@ -13,6 +13,8 @@ from typing import Any
 from babel import Locale
 from babel.core import get_global
 
+from .typography import Typography
+
 
 @dataclass(frozen=True)
 class Language:
@@ -22,6 +24,9 @@ class Language:
     name: str  # native name: "العربية"
     direction: str  # "rtl" or "ltr"
     og_locale: str = ""  # Open Graph's language_TERRITORY, as Facebook lists it
+    # Spaces and apostrophe written at build time (French: "Rabat : ..." gets
+    # a no-break space); None: text is published as typed.
+    typography: Typography | None = None
 
     @property
     def babel(self) -> Locale:
@@ -48,6 +53,10 @@ def parse_languages(entries: list[dict[str, Any]]) -> list[Language]:
             raise LanguageConfigError(
                 f"language {code!r}: Babel has no locale {locale_name!r} ({exc})"
             ) from exc
+        try:
+            typography = Typography.from_setting(entry.get("typography"))
+        except ValueError as exc:
+            raise LanguageConfigError(f"language {code!r}: {exc}") from exc
         languages.append(
             Language(
                 code=code,
@@ -58,6 +67,7 @@ def parse_languages(entries: list[dict[str, Any]]) -> list[Language]:
                 or Locale.parse(locale.language).get_display_name(locale.language),
                 direction=entry.get("direction", locale.text_direction),
                 og_locale=entry.get("og_locale") or _language_territory(locale),
+                typography=typography,
             )
         )
     codes = [lang.code for lang in languages]
