@@ -196,6 +196,7 @@ def install(
         here=pass_context(lambda context: here(context)),
         NOT_AVAILABLE=NOT_AVAILABLE,
     )
+
     def initial(value: str) -> str:
         """A heading from a word written in lower case ("eau" -> "Eau"); the
         rest is kept ("Souss-Massa"), scripts without case are unchanged."""
