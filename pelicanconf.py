@@ -352,10 +352,10 @@ SOCIAL_CARDS = {
     "enabled": False,
     "logo": "images/logo.png",  # Pillow cannot draw SVG
     "fonts": {
-        "ar": [
-            "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
-            "fonts/noto-naskh-arabic-latin-700-normal.woff2",
-        ],
+        # The pages' own bold (Kufi): Arabic titles in the same weight as
+        # French ones; Latin (the site's address) from "*" below, not Naskh's
+        # serif Latin.
+        "ar": ["static/fonts/noto-kufi-arabic-700.woff2"],
         "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
         "*": ["fonts/noto-sans-latin-700-normal.woff2"],
     },

@@ -24,7 +24,7 @@ def test_tags_link_to_the_topic_page_in_the_same_language(demo: Site):
 
 def test_a_topic_page_lists_only_its_language_and_switches_to_the_others(demo):
     page = demo.page("/fr/sujets/water/")
-    assert page.xpath("string(//h1)") == "eau"
+    assert page.xpath("string(//h1)") == "Eau"  # a heading starts with a capital
     cards = page.xpath("//main//article/h2/a/@href")
     assert "/fr/actualites/water-drought-plan/" in cards
     assert all(href.startswith("/fr/") for href in cards)

@@ -229,7 +229,14 @@ def install(
         language_name=language_name,
         NOT_AVAILABLE=NOT_AVAILABLE,
     )
+
+    def initial(value: str) -> str:
+        """A heading from a word written in lower case ("eau" -> "Eau"); the
+        rest is kept ("Souss-Massa"), scripts without case are unchanged."""
+        return value[:1].upper() + value[1:]
+
     env.filters.update(
+        initial=initial,
         date_long=date_long,
         datetime_long=datetime_long,
         iso=iso,
