@@ -19,6 +19,8 @@ from conftest import ROOT, copy_project
 from hostile_scan import scan
 from test_frontmatter import TOPICS
 
+from tools.static_server import start as start_server
+
 HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
 SECRET = "TOPSECRET-7f3a"  # the text of files outside content/
 
@@ -359,3 +361,28 @@ def test_the_scanner_catches_a_planted_leak(hostile, tmp_path, leak):
     assert before in text, f"{before!r} not in {name}"
     planted.write_text(text.replace(before, after, 1), encoding="utf-8", newline="")
     assert scan(copy, HOSTS, SECRET), f"{leak} was not caught"
+
+
+@pytest.mark.browser
+def test_search_results_show_hostile_text_as_text(hostile, browser):
+    """Pagefind keeps the pages' text as text: a summary reading
+    '<img src=x onerror=...>' comes back in the excerpt, and the search page
+    must show it as words, with only Pagefind's <mark> as markup."""
+    output, _log = hostile
+    httpd, base = start_server(output)
+    try:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on(
+            "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
+        )
+        page.goto(base + "/fr/search/?q=onerror")
+        page.wait_for_selector(".search-results li p mark")
+        results = page.locator(".search-results")
+        assert "<img src=x onerror=alert(51)>" in results.inner_text()
+        assert results.locator("img, script, svg").count() == 0
+        page.wait_for_timeout(300)
+        assert dialogs == []
+        page.close()
+    finally:
+        httpd.shutdown()
