@@ -201,23 +201,42 @@ REFUSED = {
 }
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> tuple[Path, str]:
-    """The hostile site, built once (development settings)."""
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    hostile_content(project)
-    output = project / "output"
+def pelican(project: Path, settings: str, output: Path) -> tuple[int, str]:
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+        [sys.executable, "-m", "pelican", "content", "-s", settings]
         + ["-o", str(output)],
         cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": "1000"},
     )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return output, " ".join(log.split())
+    return result.returncode, " ".join((result.stdout + result.stderr).split())
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    hostile_content(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile(hostile_project) -> tuple[Path, str]:
+    """The hostile site, built once (development settings)."""
+    output = hostile_project / "output"
+    code, log = pelican(hostile_project, "pelicanconf.py", output)
+    assert code == 0, log
+    return output, log
+
+
+def test_a_production_build_stops_naming_each_refused_file(hostile_project):
+    output = hostile_project / "production"
+    code, log = pelican(hostile_project, "publishconf.py", output)
+    assert code != 0 and "Traceback" not in log
+    assert f"{len(REFUSED)} content error(s): nothing was written" in log
+    for name in REFUSED:
+        assert f"content/{name}" in log
+    assert not list(output.rglob("*.html"))
 
 
 def test_there_are_at_least_30_hostile_inputs():
