@@ -19,6 +19,8 @@ from conftest import ROOT, copy_project
 from hostile_scan import scan
 from test_frontmatter import TOPICS
 
+from tools.static_server import start as start_server
+
 HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
 SECRET = "TOPSECRET-7f3a"  # the text of files outside content/
 
@@ -199,23 +201,42 @@ REFUSED = {
 }
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> tuple[Path, str]:
-    """The hostile site, built once (development settings)."""
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    hostile_content(project)
-    output = project / "output"
+def pelican(project: Path, settings: str, output: Path) -> tuple[int, str]:
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+        [sys.executable, "-m", "pelican", "content", "-s", settings]
         + ["-o", str(output)],
         cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": "1000"},
     )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return output, " ".join(log.split())
+    return result.returncode, " ".join((result.stdout + result.stderr).split())
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    hostile_content(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile(hostile_project) -> tuple[Path, str]:
+    """The hostile site, built once (development settings)."""
+    output = hostile_project / "output"
+    code, log = pelican(hostile_project, "pelicanconf.py", output)
+    assert code == 0, log
+    return output, log
+
+
+def test_a_production_build_stops_naming_each_refused_file(hostile_project):
+    output = hostile_project / "production"
+    code, log = pelican(hostile_project, "publishconf.py", output)
+    assert code != 0 and "Traceback" not in log
+    assert f"{len(REFUSED)} content error(s): nothing was written" in log
+    for name in REFUSED:
+        assert f"content/{name}" in log
+    assert not list(output.rglob("*.html"))
 
 
 def test_there_are_at_least_30_hostile_inputs():
@@ -359,3 +380,28 @@ def test_the_scanner_catches_a_planted_leak(hostile, tmp_path, leak):
     assert before in text, f"{before!r} not in {name}"
     planted.write_text(text.replace(before, after, 1), encoding="utf-8", newline="")
     assert scan(copy, HOSTS, SECRET), f"{leak} was not caught"
+
+
+@pytest.mark.browser
+def test_search_results_show_hostile_text_as_text(hostile, browser):
+    """Pagefind keeps the pages' text as text: a summary reading
+    '<img src=x onerror=...>' comes back in the excerpt, and the search page
+    must show it as words, with only Pagefind's <mark> as markup."""
+    output, _log = hostile
+    httpd, base = start_server(output)
+    try:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on(
+            "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
+        )
+        page.goto(base + "/fr/search/?q=onerror")
+        page.wait_for_selector(".search-results li p mark")
+        results = page.locator(".search-results")
+        assert "<img src=x onerror=alert(51)>" in results.inner_text()
+        assert results.locator("img, script, svg").count() == 0
+        page.wait_for_timeout(300)
+        assert dialogs == []
+        page.close()
+    finally:
+        httpd.shutdown()
