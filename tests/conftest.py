@@ -8,9 +8,13 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -125,6 +129,80 @@ def settings() -> dict:
     return read_settings(str(ROOT / "pelicanconf.py"))
 
 
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def site_config(root: Path, port: int) -> str:
+    """deploy/nginx.conf with a local port instead of TLS, and our root."""
+    text = (ROOT / "deploy/nginx.conf").read_text("utf-8")
+    steps = [
+        (
+            r"    listen 443 ssl;\n    listen \[::\]:443 ssl;\n    http2 on;\n",
+            f"    listen 127.0.0.1:{port};\n",
+        ),
+        (r"\n    root [^;]+;", f"\n    root {root};"),
+        # The redirecting server on port 80 is not needed here.
+        (r"\nserver \{\n    listen 80;.*?\n\}\n", "\n"),
+    ]
+    for pattern, replacement in steps:
+        text, count = re.subn(pattern, lambda _m, r=replacement: r, text, flags=re.S)
+        assert count == 1, f"deploy/nginx.conf changed: {pattern}"
+    return text
+
+
+def start_nginx(root: Path, work: Path):
+    """Debian's nginx serving `root` with deploy/nginx.conf on a free local
+    port: (base URL, stop). Skips (fails under CI) without nginx."""
+    if not os.path.exists(NGINX):
+        missing_tool("nginx is not installed: apt-get install -y nginx")
+    if not BROTLI.exists():
+        missing_tool(
+            "nginx's brotli module is missing: "
+            "apt-get install -y libnginx-mod-http-brotli-static"
+        )
+    port = _free_port()
+    temp = "\n".join(
+        f"  {name}_temp_path {work}/{name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    user = "user root;\n" if os.geteuid() == 0 else ""  # pytest's folders are 700
+    (work / "nginx.conf").write_text(
+        f"{user}load_module {BROTLI};\ndaemon off;\npid {work}/nginx.pid;\n"
+        f"error_log {work}/error.log;\nevents {{}}\nhttp {{\n"
+        "  include /etc/nginx/mime.types;\n"
+        "  default_type application/octet-stream;\n  access_log off;\n"
+        f"{temp}\n{site_config(root, port)}\n}}\n",
+        "utf-8",
+    )
+    process = subprocess.Popen(
+        [NGINX, "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None:
+                pytest.fail(process.stderr.read().decode())
+            time.sleep(0.1)
+
+    def stop() -> None:
+        process.terminate()
+        process.wait(timeout=10)
+
+    return base, stop
+
+
 # --- Browser and checker tools (shared by the browser tests) -------------------
 
 
@@ -165,9 +243,15 @@ def server(demo: Site):
 
 
 @pytest.fixture(scope="session")
-def served_with_headers(demo: Site):
-    """The demo site as a host serves it: with the headers of its _headers
-    file (the Content-Security-Policy among them)."""
+def served_with_headers(demo: Site, tmp_path_factory):
+    """The demo site as the production host serves it: nginx with
+    deploy/nginx.conf (the Content-Security-Policy among its headers). Without
+    nginx, locally: tools/static_server with the _headers file."""
+    if os.path.exists(NGINX) or os.environ.get("CI") == "true":
+        base, stop = start_nginx(demo.root, tmp_path_factory.mktemp("nginx"))
+        yield base
+        stop()
+        return
     httpd, base = start_server(demo.root)
     yield base
     httpd.shutdown()

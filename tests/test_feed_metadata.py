@@ -49,3 +49,18 @@ def test_atom_icon_is_square_and_logo_twice_as_wide(demo: Site):
         assert width == height, file
         width, height = image_size(demo, feed.logo)
         assert width == 2 * height, file
+
+
+def test_a_feed_logo_that_is_not_there_is_reported(tmp_path):
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    settings = project / "pelicanconf.py"
+    text = settings.read_text("utf-8")
+    assert 'FEED_LOGO = "images/logo.png"' in text
+    settings.write_text(text.replace("images/logo.png", "images/logo.gif", 1), "utf-8")
+    result = build_site(project / "out", "pelicanconf.py", project)
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "FEED_LOGO images/logo.gif: not a PNG or JPEG in content/" in log
+    rss = feedparser.parse((project / "out/fr/feed.rss").read_bytes())
+    assert rss.feed.image.href.endswith("/images/logo-1024.png")

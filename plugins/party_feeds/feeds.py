@@ -9,6 +9,7 @@ image as an enclosure, and ids that survive edits to title, slug or date.
 from __future__ import annotations
 
 import functools
+import logging
 import mimetypes
 import os
 import re
@@ -29,6 +30,8 @@ from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
 from .images import FeedImages, draw_feed_images
+
+logger = logging.getLogger(__name__)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
@@ -160,6 +163,13 @@ class FeedsGenerator(Generator):
         if self.settings.get("FEED_LOGO"):
             source = os.path.join(self.settings["PATH"], self.settings["FEED_LOGO"])
             self.images = draw_feed_images(source, self.output_path, "images")
+            if self.images is None:
+                logger.warning(
+                    "FEED_LOGO %s: not a PNG or JPEG in content/; the feeds use "
+                    "the press kit's logo as it is (set FEED_LOGO to a raster "
+                    "logo, e.g. images/logo.png)",
+                    self.settings["FEED_LOGO"],
+                )
         for feed in self.index.feeds:
             title = translations[feed.lang].gettext(feed.title)
             if feed.subject:
