@@ -42,3 +42,18 @@ def test_interface_is_translated_on_the_pages(demo):
     skip = demo.page("/ar/").xpath("//a[@class='skip']")[0].text
     assert skip == "انتقلوا إلى المحتوى"  # the plural address, as everywhere
     assert demo.page("/zgh/").xpath("//a[@class='skip']")[0].text == "ⵣⵔⵉ ⵖⵔ ⵓⴳⴱⵓⵔ"
+
+
+def test_a_name_and_its_role_are_joined_as_each_language_writes_it(demo):
+    """Arabic joins with its own comma (،), not the Latin one."""
+    arabic = demo.page("/ar/akhbar/regional-secretariat-fes/")
+    person = " ".join(arabic.xpath("string(//ul[@class='people']/li)").split())
+    assert person.startswith("أمينة الإدريسي، ") and ", " not in person
+    french = demo.page("/fr/actualites/regional-secretariat-fes/")
+    person = " ".join(french.xpath("string(//ul[@class='people']/li)").split())
+    assert person.startswith("Amina El Idrissi, ")
+    kit = demo.page("/ar/markaz-sahafa/").xpath("//a[@download]/text()")
+    assert "عثمان بلقاضي، الناطق الرسمي" in " ".join(kit)
+    assert not [text for text in kit if re.search(r"[\u0600-\u06ff], ", text)]
+    metas = demo.page("/ar/markaz-sahafa/").xpath("//span[@class='meta']/text()")
+    assert metas and all("، " in meta and ", " not in meta for meta in metas)
