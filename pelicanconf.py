@@ -340,6 +340,7 @@ RESPONSIVE_IMAGES = {
     "quality": 80,
     "webp": True,
     "sizes": {
+        "lead": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
         "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
         "portrait": "(min-width: 48rem) 15rem, 8rem",
     },

@@ -47,6 +47,8 @@ def party(tmp_path_factory) -> Site:
             text = text.replace("\ndate:", "\nfeatured: true\ndate:", 1)
         file.write_text(text, "utf-8")
     (content / "pages/about.zgh.md").unlink()
+    for code in ("ar", "zgh"):
+        (content / f"pages/legal.{code}.md").unlink(missing_ok=True)
     (content / "pages/legal.fr.md").write_text(
         '---\ntitle: "Mentions légales"\nsummary: "Éditeur du site."\n'
         "order: 9\n---\n\nLe site est édité par le parti.\n",

@@ -84,7 +84,7 @@ def test_attachments_are_published_with_type_and_size(demo: Site):
     published = demo.path(link.get("href"))
     assert published.read_bytes().startswith(b"%PDF-")
     size_kb = published.stat().st_size / 1000
-    assert f"(PDF, {size_kb:.1f}".replace(".", ",") in item.text_content()
+    assert f"(PDF · {size_kb:.1f}".replace(".", ",") in item.text_content()
     image = demo.page("/ar/balaghat/water-tariff-reform/")
     link = image.xpath("//section[@class='attachments']//a")[0]
     assert link.get("type") == "image/png"
