@@ -188,7 +188,8 @@ class Cards:
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
-        os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
+        if not self.made:  # the first card of this process makes the folder
+            os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
         # A link, not a copy: a first build publishes thousands of cards.
         publish(cached, os.path.join(self.output_path, folder, filename))
         self.made[filename] = Card(f"{folder}/{filename}")
