@@ -36,14 +36,15 @@ from multilingual.errors import FrontMatterError, warn
 from multilingual.frontmatter import display_path
 
 from .render import (
+    FOOTER_TOP,
     HEIGHT,
     PNG_OPTIONS,
     WIDTH,
     Style,
     card_palette,
+    draw_title,
+    footer_strip,
     render_base,
-    render_footer,
-    render_title,
     to_png,
 )
 
@@ -140,14 +141,12 @@ class Cards:
             self._bases[code, name] = base, card_palette(base, self.colors)
         return self._bases[code, name]
 
-    def _with_footer(
-        self, code: str, name: str, footer: str, style: Style
-    ) -> Image.Image:
-        """The language's base with a section's footer: drawn once, as all
-        the cards of that section share it."""
+    def _footer(self, code: str, name: str, footer: str, style: Style) -> Image.Image:
+        """A section's footer band in a language: drawn once, as all the
+        cards of that section share it."""
         if (code, name, footer) not in self._footers:
             base, _palette = self._base(code, name, style)
-            self._footers[code, name, footer] = render_footer(
+            self._footers[code, name, footer] = footer_strip(
                 base=base, footer=footer, style=style
             )
         return self._footers[code, name, footer]
@@ -183,12 +182,10 @@ class Cards:
         cached = os.path.join(self.cache, filename)
         if not os.path.exists(cached):
             style = Style(fonts + latin, lang.direction, lang.tag)
-            _base, palette = self._base(code, name, style)
-            image = render_title(
-                base=self._with_footer(code, name, footer, style),
-                title=title,
-                style=style,
-            )
+            base, palette = self._base(code, name, style)
+            image = base.copy()
+            image.paste(self._footer(code, name, footer, style), (0, FOOTER_TOP))
+            draw_title(image, title, style)
             os.makedirs(self.cache, exist_ok=True)
             to_png(image, palette).save(
                 f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS
@@ -196,7 +193,8 @@ class Cards:
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
-        os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
+        if not self.made:  # the first card of this process makes the folder
+            os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
         # A link, not a copy: a first build publishes thousands of cards.
         publish(cached, os.path.join(self.output_path, folder, filename))
         self.made[filename] = Card(f"{folder}/{filename}")

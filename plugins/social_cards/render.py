@@ -196,20 +196,24 @@ def render_base(
     return card
 
 
-def render_footer(*, base: Image.Image, footer: str, style: Style) -> Image.Image:
-    """A copy of `base` with the footer line (section and address): every
-    card of a section in a language shares it, so it is drawn once."""
-    card = base.copy()
-    draw = ImageDraw.Draw(card)
+# The footer band's top: every card of a section in a language has the same
+# band, so it is drawn once and pasted (a strip, not a whole card: 0.5 MB
+# kept per section instead of 3).
+FOOTER_TOP = HEIGHT - 104
+
+
+def footer_strip(*, base: Image.Image, footer: str, style: Style) -> Image.Image:
+    """The bottom band of `base` with the footer line (section, address)."""
+    strip = base.crop((0, FOOTER_TOP, WIDTH, HEIGHT))
+    draw = ImageDraw.Draw(strip)
     for line in wrap(footer, style, 30, WIDTH - 2 * MARGIN)[:1]:
-        draw_line(draw, line, HEIGHT - 72, style, "#ffffff")
-    return card
+        draw_line(draw, line, HEIGHT - 72 - FOOTER_TOP, style, "#ffffff")
+    return strip
 
 
-def render_title(*, base: Image.Image, title: str, style: Style) -> Image.Image:
-    """A copy of `base` with the page's title, as large as fits in four
-    lines, centred between the party's name and the footer band."""
-    card = base.copy()
+def draw_title(card: Image.Image, title: str, style: Style) -> None:
+    """The page's title on `card`, as large as fits in four lines, centred
+    between the party's name and the footer band."""
     draw = ImageDraw.Draw(card)
     rtl = style.direction == "rtl"
     size, lines = fit_title(title, style, WIDTH - 2 * MARGIN, 4)
@@ -217,7 +221,6 @@ def render_title(*, base: Image.Image, title: str, style: Style) -> Image.Image:
     top = 180 + (330 - len(lines) * leading) / 2 - (size * 0.2 if rtl else 0)
     for index, line in enumerate(lines):
         draw_line(draw, line, top + index * leading, style, "#ffffff")
-    return card
 
 
 def render_card(
@@ -225,8 +228,12 @@ def render_card(
 ) -> Image.Image:
     """The card as a Pillow image: `base` (from render_base) with the title
     and the footer line drawn on a copy."""
-    with_footer = render_footer(base=base, footer=footer, style=footer_style)
-    return render_title(base=with_footer, title=title, style=style)
+    card = base.copy()
+    card.paste(
+        footer_strip(base=base, footer=footer, style=footer_style), (0, FOOTER_TOP)
+    )
+    draw_title(card, title, style)
+    return card
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
