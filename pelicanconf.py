@@ -408,7 +408,7 @@ WEB_EDITOR_CSP = {
     "style-src": "'self' 'unsafe-inline'",
     "img-src": "'self' data: blob:",
     "font-src": "'self' data:",
-    "connect-src": "'self' http://localhost:8081 https://api.github.com",
+    "connect-src": "'self' blob: http://localhost:8081 https://api.github.com",
     "media-src": "'self' blob:",
     "frame-src": "'self' blob:",
     "worker-src": "'self' blob:",

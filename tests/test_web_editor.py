@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -111,7 +112,7 @@ def test_the_configuration_follows_another_partys_settings(tmp_path: Path):
     # References point at this party's sections of those kinds.
     assert video["region"]["widget"] == "relation"
     assert video["region"]["collection"] == "branches"
-    assert video["region"]["i18n"] == "duplicate"
+    assert video["region"]["i18n"] is True
     assert video["people"]["collection"] == "team"
     assert video["people"]["multiple"] is True
     assert video["image"]["widget"] == "image"
@@ -198,18 +199,15 @@ def _free_port() -> int:
 
 
 def _record_other_hosts(page, allowed: tuple[str, ...]) -> list[str]:
-    """Abort every request to another host; return the list of them."""
+    """Abort every request to another host; return the list of them. (Only
+    those are routed: a routed blob: or upload request may stall.)"""
     asked: list[str] = []
 
-    def route(route) -> None:
-        url = route.request.url
-        if url.startswith(allowed) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            asked.append(url)
-            route.abort()
+    def refuse(route) -> None:
+        asked.append(route.request.url)
+        route.abort()
 
-    page.route("**/*", route)
+    page.route(lambda url: not url.startswith((*allowed, "data:", "blob:")), refuse)
     return asked
 
 
@@ -238,8 +236,8 @@ def test_the_editor_boots_from_the_local_build_alone(
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
-@pytest.fixture
-def editing(tmp_path: Path):
+@pytest.fixture(scope="module")
+def editing(tmp_path_factory):
     """A scratch project served with its editor and Decap's local proxy (as
     `invoke edit` starts them), on free ports; yields (project, site address)."""
     node = shutil.which("node")
@@ -247,14 +245,16 @@ def editing(tmp_path: Path):
         missing_tool("decap-server is not installed: npm ci --ignore-scripts")
     from tools.static_server import start
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path_factory.mktemp("editing") / "project")
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     port = _free_port()
     (project / "edit.py").write_text(
         "from pelicanconf import *\n"
         f"_PROXY = 'http://localhost:{port}'\n"
         "WEB_EDITOR = {**WEB_EDITOR, 'local_proxy_url': _PROXY + '/api/v1',"
         " 'ui_locale': 'en'}\n"
-        "WEB_EDITOR_CSP = {**WEB_EDITOR_CSP, 'connect-src': \"'self' \" + _PROXY}\n"
+        "WEB_EDITOR_CSP = {**WEB_EDITOR_CSP,"
+        " 'connect-src': \"'self' blob: \" + _PROXY}\n"
         "PATH_HEADERS = {'/admin/*': {**PATH_HEADERS['/admin/*'],"
         " 'Content-Security-Policy': WEB_EDITOR_CSP}}\n",
         "utf-8",
@@ -267,11 +267,17 @@ def editing(tmp_path: Path):
         "MODE": "fs",
         "GIT_REPO_DIRECTORY": str(project),
     }
-    proxy = subprocess.Popen(
-        [node, str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, text=True
-    )
+    log = project.parent / "proxy.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        proxy = subprocess.Popen(
+            [node, str(DECAP_SERVER)], env=env, stdout=handle, stderr=handle
+        )
     try:
-        assert "listening" in proxy.stdout.readline() + proxy.stdout.readline()
+        deadline = time.monotonic() + 30
+        while "listening" not in log.read_text("utf-8"):
+            assert proxy.poll() is None, log.read_text("utf-8")
+            assert time.monotonic() < deadline, log.read_text("utf-8")
+            time.sleep(0.1)
         httpd, base = start(project / "output")
         # Decap talks to its proxy from localhost pages only.
         yield project, base.replace("127.0.0.1", "localhost"), port
@@ -279,6 +285,46 @@ def editing(tmp_path: Path):
     finally:
         proxy.terminate()
         proxy.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def offline_browser(browser):
+    """Chromium that cannot resolve any host but localhost: requests to
+    another host fail without being intercepted (Playwright's interception
+    stalls Decap's uploads to its proxy for half a minute)."""
+    from tools.chromium import CHROMIUM, FLAGS
+
+    instance = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[*FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost"],
+    )
+    yield instance
+    instance.close()
+
+
+def _signed_in(browser, base: str, port: int):
+    """A page signed in to the editor (the local proxy needs no account);
+    requests to another host are recorded."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    local = (base, f"http://localhost:{port}/", "data:", "blob:")
+    asked: list[str] = []
+    page.on(
+        "request",
+        lambda r: asked.append(r.url) if not r.url.startswith(local) else None,
+    )
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text[:300]}"))
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: console.append(f"failed: {r.url} {r.failure}"))
+    page.console = console
+    page.goto(base + "/admin/")
+    page.locator("#nc-root button").first.click()
+    return page, asked
+
+
+def _publish(page) -> None:
+    page.get_by_text("Publish", exact=True).first.click()
+    page.get_by_text("Publish now", exact=True).first.click()
 
 
 def _front_matter(path: Path) -> dict:
@@ -290,7 +336,7 @@ def _front_matter(path: Path) -> dict:
 
 @pytest.mark.browser
 def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
-    editing, browser, tmp_path: Path
+    editing, offline_browser, tmp_path: Path
 ):
     project, base, port = editing
     files = {
@@ -302,10 +348,7 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
         lang: path.read_text("utf-8").split("\n---\n", 1)[1]
         for lang, path in files.items()
     }
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    asked = _record_other_hosts(page, (base, f"http://localhost:{port}/"))
-    page.goto(base + "/admin/")
-    page.locator("#nc-root button").first.click()
+    page, asked = _signed_in(offline_browser, base, port)
     page.goto(base + "/admin/#/collections/news/entries/trilingual-website-launch")
     # The Arabic pane: right to left; the French one beside it, left to right.
     arabic = page.locator('.web-editor-field[lang="ar-MA"] input').nth(1)
@@ -320,8 +363,7 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
     page.screenshot(path=str(tmp_path / "editor-ar-fr.png"))
 
     french.fill(before["fr"]["title"] + " (corrigé)")
-    page.get_by_text("Publish", exact=True).first.click()
-    page.get_by_text("Publish now", exact=True).first.click()
+    _publish(page)
     deadline = time.monotonic() + 30
     while _front_matter(files["fr"]).get("title") == before["fr"]["title"]:
         assert time.monotonic() < deadline, "the editor did not save"
@@ -343,3 +385,86 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
     site = Site(tmp_path / "out")
     title = site.page("/fr/actualites/trilingual-website-launch/").xpath("//h1")[0]
     assert title.text_content().endswith("(corrigé)")
+
+
+@pytest.mark.browser
+def test_an_editor_writes_an_arabic_article_and_its_french_translation(
+    editing, offline_browser, tmp_path: Path
+):
+    from PIL import Image
+
+    project, base, port = editing
+    photo = tmp_path / "summit.jpg"
+    Image.new("RGB", (1200, 800), (31, 111, 80)).save(photo)
+    page, asked = _signed_in(offline_browser, base, port)
+    page.goto(base + "/admin/#/collections/news/new")
+    arabic = page.locator('.web-editor-field[lang="ar-MA"]')
+    french = page.locator('.web-editor-field[lang="fr-MA"]')
+    arabic.first.wait_for(timeout=60_000)
+    # Key, title, summary, topics, image alt, text: in each pane.
+    arabic.nth(0).locator("input").fill("water-summit")
+    arabic.nth(1).locator("input").fill("قمة الماء في أكادير")
+    arabic.nth(2).locator("textarea").fill("الحزب يجمع المنتخبين حول الماء.")
+    french.nth(1).locator("input").fill("Sommet de l'eau à Agadir")
+    french.nth(2).locator("textarea").fill("Le parti réunit les élus autour de l'eau.")
+    for button in page.get_by_role("button", name="Now").all()[:2]:
+        button.click()
+    for lang, name in (("ar-MA", "الماء"), ("fr-MA", "eau")):
+        topics = page.locator(f'.web-editor-topics[lang="{lang}"] label')
+        topics.filter(has_text=name).first.locator("input").check()
+    arabic.nth(5).locator("[contenteditable]").click()
+    page.keyboard.type("نص الخبر بالعربية.")
+    french.nth(5).locator("[contenteditable]").click()
+    page.keyboard.type("Le texte en français.")
+    # A photo uploaded from the computer, into content/images.
+    page.get_by_role("button", name="Choose an image").first.click()
+    page.locator("input[type=file]").first.set_input_files(str(photo))
+    page.get_by_text("summit.jpg").first.wait_for()  # uploaded, then chosen
+    page.get_by_role("button", name="Choose selected").first.click()
+    page.get_by_role("button", name="Choose different image").first.wait_for()
+    arabic.nth(4).locator("input").fill("قاعة الاجتماع")
+    french.nth(4).locator("input").fill("La salle de réunion")
+    page.screenshot(path=str(tmp_path / "new-ar-fr.png"))
+    _publish(page)
+    news = project / "content/news"
+    deadline = time.monotonic() + 30
+    while not (news / "water-summit.fr.md").exists():
+        if time.monotonic() > deadline:
+            page.screenshot(path=str(tmp_path / "not-saved.png"))
+            log = (project.parent / "proxy.log").read_text("utf-8")[-2000:]
+            pytest.fail(
+                f"the editor did not save: {tmp_path}/not-saved.png\n{log}\n"
+                + "\n".join(page.console)
+            )
+        time.sleep(0.2)
+    time.sleep(1)
+    page.close()
+    assert asked == []
+
+    assert (project / "content/images/summit.jpg").exists()
+    # The translation nobody wrote is not written (the build would reject
+    # an empty file).
+    assert not (news / "water-summit.zgh.md").exists()
+    ar = _front_matter(news / "water-summit.ar.md")
+    fr = _front_matter(news / "water-summit.fr.md")
+    assert ar["title"] == "قمة الماء في أكادير" and ar["tags"] == ["الماء"]
+    assert ar["image"] == "images/summit.jpg"
+    assert fr["title"] == "Sommet de l'eau à Agadir" and fr["tags"] == ["eau"]
+    assert fr["image_alt"] == "La salle de réunion"
+    # Dates as editors write them, read in the site's time zone.
+    assert len(str(ar["date"])) == len("2026-11-29 21:05")
+    # `invoke check` accepts the files, and the build publishes both pages.
+    check = subprocess.run(
+        [sys.executable, "-m", "invoke", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    build_site(tmp_path / "out", "edit.py", project)
+    site = Site(tmp_path / "out")
+    arabic_page = site.page("/ar/akhbar/water-summit/")
+    assert arabic_page.xpath("//h1")[0].text_content() == "قمة الماء في أكادير"
+    assert "نص الخبر بالعربية." in arabic_page.text_content()
+    french_page = site.page("/fr/actualites/water-summit/")
+    assert "Le texte en français." in french_page.text_content()

@@ -59,21 +59,6 @@ WIDGETS: dict[str, dict[str, Any]] = {
         "pattern": [r"^\d{4}-\d{3,}$", "YEAR-NUMBER, e.g. 2026-017"],
     },
 }
-# Fields every translation shows in its own language.
-TRANSLATED = {
-    "title",
-    "summary",
-    "place",
-    "seat",
-    "role",
-    "image_alt",
-    "correction",
-    "tags",
-    "attachments",
-    "date",
-    "modified",
-    "body",
-}
 # Optional fields the README documents beyond FIELDS, per kind.
 EXTRA: dict[str, tuple[str, ...]] = {"press": ("modified", "correction")}
 
@@ -84,13 +69,13 @@ KEY_FIELD = {
     "label": "Key",
     "widget": "string",
     "required": False,
-    "i18n": "duplicate",
+    "i18n": True,
     "pattern": [
         r"^[a-z0-9]+(-[a-z0-9]+)*$",
         "lowercase latin letters, digits and hyphens, e.g. water-summit",
     ],
-    "hint": "Needed for a new item: its file name and address, the same in "
-    "every language (e.g. water-summit).",
+    "hint": "Needed for a new item, in the first language: its file name and "
+    "address in every language (e.g. water-summit).",
 }
 
 
@@ -185,11 +170,17 @@ def _field(
         "label": name.replace("_", " ").capitalize(),
         **field,
         "required": required,
-        "i18n": True if name in TRANSLATED else "duplicate",
+        # Every field is written per language, none "duplicate": Decap copies
+        # a duplicated field into every language's data, and so writes a
+        # file for a translation nobody wrote (a file the build rejects).
+        "i18n": True,
     }
     agree = SHOULD_AGREE.get(kind, ())
     if name in agree or (name == "tags" and "topics" in agree):
-        field["hint"] = f"{field.get('hint', '')} Same in every translation.".strip()
+        field["hint"] = (
+            f"{field.get('hint', '')} The same in every translation "
+            '("Fill in from another locale" copies it).'
+        ).strip()
     return field
 
 

@@ -106,6 +106,29 @@
     return h("span", null, (plain(props.value) || []).join(" · "));
   });
 
+  // A translation nobody wrote is not saved: Decap would write an empty
+  // file for it (from the fields' empty defaults), which the build rejects.
+  // Its preSave listeners receive the event object whose entry it saves
+  // (a returned value would only replace the first language's data).
+  function blank(value) {
+    if (value === undefined || value === null || value === "") return true;
+    if (value.every) return value.every(blank); // an immutable List or Map
+    return false;
+  }
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var translations = event.entry.get("i18n");
+      if (!translations) return undefined;
+      translations.forEach(function (translation, code) {
+        if (blank(translation.get("data"))) {
+          event.entry = event.entry.deleteIn(["i18n", code]);
+        }
+      });
+      return undefined;
+    },
+  });
+
   // The preview: the site's stylesheet, the language's lang and dir.
   CMS.registerPreviewStyle(settings.stylesheet);
   function previewFor(kind) {
