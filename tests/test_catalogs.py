@@ -55,5 +55,8 @@ def test_a_name_and_its_role_are_joined_as_each_language_writes_it(demo):
     kit = demo.page("/ar/markaz-sahafa/").xpath("//a[@download]/text()")
     assert "عثمان بلقاضي، الناطق الرسمي" in " ".join(kit)
     assert not [text for text in kit if re.search(r"[\u0600-\u06ff], ", text)]
-    metas = demo.page("/ar/markaz-sahafa/").xpath("//span[@class='meta']/text()")
+    metas = [
+        meta.text_content()
+        for meta in demo.page("/ar/markaz-sahafa/").xpath("//span[@class='meta']")
+    ]
     assert metas and all("، " in meta and ", " not in meta for meta in metas)

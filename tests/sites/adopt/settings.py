@@ -49,4 +49,5 @@ PRESS = {
     "program_pdf": None,
 }
 PRELOAD_FONTS = {"ar": ["noto-naskh-arabic-400.woff2"]}
+FEED_LOGO = "images/wave.png"  # a raster logo for feed readers
 SOCIAL_CARDS = {**SOCIAL_CARDS, "logo": "images/wave.png"}  # noqa: F821
