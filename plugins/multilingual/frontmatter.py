@@ -25,7 +25,7 @@ from pelican.readers import BaseReader
 from .errors import ERRORS as ERRORS
 from .errors import FrontMatterError, report
 from .languages import languages_from_settings
-from .sanitize import Sanitizer
+from .sanitize import NestedTooDeep, Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
 from .topics import Topics
 from .untrusted import (
@@ -407,7 +407,10 @@ class FrontMatterMarkdownReader(BaseReader):
     def _sanitize(self, rel: str, html: str, body: str, first: int) -> str:
         """Every body through the allow-list (Markdown alone can write a
         javascript: link); each removal is reported."""
-        cleaned, removed = self.sanitizer.clean(html)
+        try:
+            cleaned, removed = self.sanitizer.clean(html)
+        except NestedTooDeep as error:
+            raise FrontMatterError(rel, None, str(error)) from None
         for removal in removed:
             where = line_of(body, removal.needle, first)
             logger.warning(
@@ -517,5 +520,5 @@ class FrontMatterMarkdownReader(BaseReader):
             self.settings.get("MARKDOWN_TIME_LIMIT", DEFAULT_TIME_LIMIT), rel
         ):
             converted = self._md.convert(body)
-        html = self._sanitize(rel, converted, body, first)
+            html = self._sanitize(rel, converted, body, first)
         return html, metadata
