@@ -167,6 +167,12 @@ def hostile_content(project: Path) -> None:
         "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
         "---\n\nx\n",
     )
+    write(
+        content,
+        "news/yaml-nesting.fr.md",
+        front("Nesting", extra="a: " + "[" * 50_000 + "]" * 50_000 + "\n") + "\nx\n",
+    )
+    write(content, "news/div-bomb.fr.md", front("Divs") + "\n\n" + "<div>" * 30_000)
     write(content, "news/brackets.fr.md", front("Brackets") + "\n\n" + "[" * 100_000)
     os.symlink(outside / "secret.md", content / "news/linked.fr.md")
     (content / "files").mkdir()
@@ -193,7 +199,9 @@ def hostile_content(project: Path) -> None:
 
 REFUSED = {
     "news/yaml-bomb.fr.md": "YAML alias",
+    "news/yaml-nesting.fr.md": "nests lists more than 64 deep",
     "news/brackets.fr.md": "'[' characters",
+    "news/div-bomb.fr.md": "nests HTML elements",
     "news/linked.fr.md": "outside content/",
     "files/statement.pdf": "outside content/",
     "images/leak.jpg": "outside content/",

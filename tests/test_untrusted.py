@@ -84,6 +84,22 @@ def test_yaml_aliases_are_refused_with_their_line(raw, line):
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [
+        "title: x\na: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "title: x\na: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+        "title: x\na:\n" + "- " * 50_000 + "x\n",
+    ],
+)
+def test_lists_nested_thousands_deep_are_refused_before_yaml_reads_them(raw):
+    """libyaml recurses over nesting: 50,000 levels crash the process."""
+    with pytest.raises(FrontMatterError) as caught:
+        refuse_aliases(raw, "content/news/x.fr.md")
+    assert caught.value.line in (3, 4)
+    assert "nests lists more than 64 deep" in caught.value.message
+
+
+@pytest.mark.parametrize(
     "raw", ["title: '*important*'\n", "a: &a x\n", "summary: 2 * 3\n", "a: [\n"]
 )
 def test_stars_and_anchors_without_aliases_pass(raw):

@@ -27,7 +27,7 @@ from .errors import ERRORS as ERRORS
 from .errors import FrontMatterError, report, warn
 from .languages import languages_from_settings
 from .press_fields import check_press
-from .sanitize import Sanitizer
+from .sanitize import NestedTooDeep, Sanitizer
 from .sections import FIELDS, REQUIRED, Section, sections_from_settings
 from .topics import Topics
 from .untrusted import (
@@ -707,7 +707,10 @@ class FrontMatterMarkdownReader(BaseReader):
             self.settings.get("MARKDOWN_TIME_LIMIT", DEFAULT_TIME_LIMIT), rel
         ):
             converted = self._md.convert(body)
-        html = self._sanitize(converted, body, first, found)
+            try:
+                html = self._sanitize(converted, body, first, found)
+            except NestedTooDeep as error:
+                raise FrontMatterError(rel, None, str(error)) from None
         rules = self.typography.get(lang)
         if rules is not None:  # French spaces: after sanitizing, in text only
             html = rules.apply(html, metadata)

@@ -43,6 +43,9 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 ONE_LINE_FIELDS = ("title", "image_alt", "place", "role", "seat", "slug", "online")
 # Fields in which a direction control is reported.
 BIDI_FIELDS = ("title", "slug")
+# Lists inside lists in front matter; real ones nest two or three deep.
+MAX_NESTING = 64
+_DEEP_DASHES = re.compile(rf"(?:-[ \t]+){{{MAX_NESTING + 1},}}")
 # Unclosed '[' per paragraph above which Python-Markdown's link search turns
 # quadratic (10,000 take it about 20 s); real paragraphs hold a few dozen.
 MAX_BRACKETS = 2000
@@ -149,8 +152,36 @@ def warn_bidi_file_name(key: str, path: str) -> None:
         )
 
 
+def _too_deep(raw: str) -> int | None:
+    """Offset where [ and { nest deeper than MAX_NESTING (quotes ignored:
+    a real front matter is nowhere near), or None."""
+    if raw.count("[") + raw.count("{") <= MAX_NESTING:
+        return None
+    depth = 0
+    for offset, char in enumerate(raw):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return offset
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
+
+
 def refuse_aliases(raw: str, path: str, first_line: int = 2) -> None:
-    """A front matter using YAML aliases stops here, before it is loaded."""
+    """A front matter using YAML aliases, or nesting lists thousands deep
+    (libyaml recurses: the process crashes), stops here, before it is loaded."""
+    offset = _too_deep(raw)
+    if offset is None:
+        match = _DEEP_DASHES.search(raw)
+        offset = match.start() if match else None
+    if offset is not None:
+        raise FrontMatterError(
+            path,
+            raw.count("\n", 0, offset) + first_line,
+            f"front matter nests lists more than {MAX_NESTING} deep; "
+            "write the values out plainly",
+        )
     if "*" not in raw:
         return
     loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
