@@ -115,8 +115,8 @@ ACROSS_FILES = {
     "press/nowhere.fr.md": (
         '---\ntitle: "Nowhere"\ndate: 2026-03-05\nsummary: "s"\n---\n\nx\n',
         'content/press/nowhere.fr.md: "place" is missing or empty; every press file '
-        "needs it (a line 'place: ...' in the front matter (or a region: whose page "
-        "has a seat:))",
+        "needs it (a line 'place: ...' in the front matter, or a region: whose page "
+        "has a seat:)",
     ),
     "news/football.fr.md": (
         NEWS.format(t="Football", extra="tags: eau, football\n", body="x"),
