@@ -96,6 +96,13 @@ ACROSS_FILES = {
         'content/news/french-tag.ar.md:5: tag "eau" is the fr name of the topic '
         '"water"; in a .ar.md file write "الماء"',
     ),
+    "news/waiting.fr.md": (
+        '---\ntitle: "Waiting"\ndate: 2099-02-01 08:00\nsummary: "s"\nslug: good\n'
+        "---\n\nx\n",
+        "content/news/waiting.fr.md:5: not published (scheduled for 2099-02-01 08:00): "
+        "would fail because its address /fr/actualites/good/ is already that of "
+        "content/news/good.fr.md; give it another slug (a line 'slug: ...')",
+    ),
     "news/english.en.md": (
         NEWS.format(t="English", extra="", body="x"),
         "content/news/english.en.md: the file name must end in .<language>.md with "
@@ -108,8 +115,8 @@ ACROSS_FILES = {
     "press/nowhere.fr.md": (
         '---\ntitle: "Nowhere"\ndate: 2026-03-05\nsummary: "s"\n---\n\nx\n',
         'content/press/nowhere.fr.md: "place" is missing or empty; every press file '
-        "needs it (a line 'place: ...' in the front matter (or a region: whose page "
-        "has a seat:))",
+        "needs it (a line 'place: ...' in the front matter, or a region: whose page "
+        "has a seat:)",
     ),
     "news/football.fr.md": (
         NEWS.format(t="Football", extra="tags: eau, football\n", body="x"),

@@ -530,8 +530,8 @@ def test_a_release_with_no_place_anywhere_is_refused(settings, tmp_path):
     text = '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\nx\n'
     assert reported(reader, write(tmp_path, "press/a.fr.md", text.encode())) == [
         'content/press/a.fr.md: "place" is missing or empty; every press file needs '
-        "it (a line 'place: ...' in the front matter (or a region: whose page has a "
-        "seat:))"
+        "it (a line 'place: ...' in the front matter, or a region: whose page has a "
+        "seat:)"
     ]
 
 

@@ -378,7 +378,7 @@ class FrontMatterMarkdownReader(BaseReader):
                 if name == "summary":
                     how += ", or a first paragraph of text to take it from"
                 if name == "place" and section.kind == "press":
-                    how += " (or a region: whose page has a seat:)"
+                    how += ", or a region: whose page has a seat:"
                 error(
                     name,
                     f'"{name}" is missing or empty; every {section.key} file needs '

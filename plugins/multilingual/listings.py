@@ -77,8 +77,16 @@ class MultilingualGenerator(Generator):
         self.context["now"] = datetime.now(ZoneInfo(self.settings["TIMEZONE"]))
 
     def _entry(self, item: Any, sections, held: bool = False) -> Entry:
-        why = ""
+        why, url = "", item.url
         if held:
+            # Pelican gives a draft a drafts/ address; the check needs the one
+            # it will have once published.
+            pattern = (
+                "ARTICLE_URL"
+                if item.section in self.settings["ARTICLE_PATHS"]
+                else "PAGE_URL"
+            )
+            url = self.settings[pattern].format(**item.metadata)
             written = item.metadata.get("status", "published")
             when = getattr(item, "date", None)
             why = (
@@ -92,7 +100,7 @@ class MultilingualGenerator(Generator):
             item.section,
             item.key,
             item.lang,
-            item.url,
+            url,
             item.metadata,
             why,
         )
