@@ -143,6 +143,8 @@ def test_event_address_is_a_postal_address_and_it_has_an_image(demo: Site):
         "addressCountry": "MA",  # PARTY["country"]
     }
     assert data["image"] and all(i.startswith(BASE) for i in data["image"])
+    arabic = ld(demo, "/ar/anshita/agadir-public-meeting/")  # Arabic commas
+    assert arabic["location"]["address"]["addressLocality"] == "أكادير"
 
 
 ADDRESSED = """\

@@ -330,3 +330,34 @@ def test_ical_js_reads_every_change_of_irregular_rules(tmp_path):
     assert not wrong, sorted(wrong)[:5]
     assert starts["20270220@test"] == datetime(2027, 2, 20, 10, tzinfo=UTC)
     assert starts["20270401@test"] == datetime(2027, 4, 1, 9, tzinfo=UTC)
+
+
+def test_the_newer_of_system_and_package_rules_wins(monkeypatch, tmp_path):
+    import zoneinfo
+
+    import tzdata
+
+    from multilingual import timezones
+
+    (tmp_path / "Africa").mkdir()
+    source = resources.files("tzdata.zoneinfo").joinpath("Africa/Casablanca")
+    (tmp_path / "Africa/Casablanca").write_bytes(source.read_bytes())
+    monkeypatch.setenv("PYTHONTZPATH", str(tmp_path))
+    try:
+        (tmp_path / "tzdata.zi").write_text("# version 2099a\n")
+        rules = timezones.use_newest_rules("Africa/Casablanca")
+        assert rules.source == "system tz database"
+        assert (str(tmp_path),) == zoneinfo.TZPATH
+        assert timezones.describe("Africa/Casablanca", rules) == (
+            "Times in Africa/Casablanca follow tzdata 2099a (system tz database)."
+        )
+        (tmp_path / "tzdata.zi").write_text("# version 2000a\n")
+        rules = timezones.use_newest_rules("Africa/Casablanca")
+        assert zoneinfo.TZPATH == ()
+        assert timezones.describe("Africa/Casablanca", rules) == (
+            f"Times in Africa/Casablanca follow tzdata {tzdata.IANA_VERSION} "
+            "(Python package tzdata; this system has 2000a)."
+        )
+    finally:
+        monkeypatch.undo()
+        timezones.use_newest_rules("Africa/Casablanca")  # as conftest left it

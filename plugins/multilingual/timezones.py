@@ -11,7 +11,9 @@ rules, the newest.
 
 from __future__ import annotations
 
+import os
 import re
+import sysconfig
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,16 +29,25 @@ class TzRules:
 
 
 def _key(version: str) -> tuple[int, str]:
-    # IANA releases are a year and letters: 2025b < 2026a < 2026f < 2026aa?
-    # Letters after z do not exist yet; length first keeps them in order.
+    # IANA releases are a year and a letter (2025b < 2026a < 2026f); should
+    # they ever need two letters, the length first keeps them after z.
     year, letters = version[:4], version[4:]
     return int(year), f"{len(letters):02d}{letters}"
+
+
+def _system_paths() -> list[str]:
+    """zoneinfo's search path before any reset_tzpath (ours included: a
+    process may build twice): PYTHONTZPATH, else Python's compiled default."""
+    paths = os.environ.get("PYTHONTZPATH")
+    if paths is None:
+        paths = sysconfig.get_config_var("TZPATH") or ""
+    return [p for p in paths.split(os.pathsep) if os.path.isabs(p)]
 
 
 def system_version(zone: str) -> str | None:
     """The release of the first system tz database that has ``zone`` (what
     ``zoneinfo`` would read), from its ``tzdata.zi``; None when unknown."""
-    for folder in zoneinfo.TZPATH:
+    for folder in _system_paths():
         if (Path(folder) / zone).is_file():
             try:
                 with open(Path(folder) / "tzdata.zi", "rb") as handle:
@@ -67,6 +78,8 @@ def use_newest_rules(zone: str) -> TzRules:
         zoneinfo.reset_tzpath(to=[])
         zoneinfo.ZoneInfo.clear_cache()
         return TzRules(package, "Python package tzdata", system)
+    zoneinfo.reset_tzpath(to=_system_paths())
+    zoneinfo.ZoneInfo.clear_cache()
     return TzRules(system, "system tz database", system)
 
 

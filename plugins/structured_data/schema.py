@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,8 @@ from markupsafe import Markup
 from party_feeds.feeds import raster_logo
 
 _KINDS_ARTICLE = ("news", "press")
+# The parts of a one-line place: commas, the Arabic comma among them.
+_PLACE_PARTS = re.compile("[,\u060c]")
 
 
 def _iso(value: Any, tz: ZoneInfo) -> str:
@@ -59,7 +62,8 @@ def _images(context: Any, item: Any, card: Any) -> list[str]:
 
 def address(context: Any, item: Any) -> dict[str, Any]:
     """A PostalAddress from the event's place fields: locality (else the last
-    part of a one-line place, "Salle municipale, Oujda" -> Oujda), street,
+    part of a one-line place, "Salle municipale, Oujda" -> Oujda, Arabic
+    comma too), street,
     postal_code, country (else PARTY's country)."""
     place = getattr(item, "place", "") or ""
     data = {"@type": "PostalAddress"}
@@ -71,8 +75,9 @@ def address(context: Any, item: Any) -> dict[str, Any]:
         value = getattr(item, field, None)
         if value:
             data[key] = str(value)
-    if "addressLocality" not in data and "," in place:
-        data["addressLocality"] = place.rsplit(",", 1)[1].strip()
+    parts = _PLACE_PARTS.split(place)
+    if "addressLocality" not in data and len(parts) > 1 and parts[-1].strip():
+        data["addressLocality"] = parts[-1].strip()
     country = getattr(item, "country", None) or context["PARTY"].get("country")
     if country:
         data["addressCountry"] = str(country)
