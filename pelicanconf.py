@@ -143,6 +143,22 @@ SECTIONS = {
     "pages": {"title": "Pages"},
 }
 
+# URL segments the site used before, per language: former -> current. Every
+# page under the current segment also answers at its former address (a page
+# that sends readers on, noindex) and _redirects gets a 301 rule, so links in
+# the press and in search engines keep working. Never remove an entry once
+# the old addresses were published.
+FORMER_URL_SEGMENTS = {
+    "ar": {"bayanat": "balaghat"},
+    "zgh": {
+        "isallen": "isaln",
+        "isnghmisn": "isiwdn",
+        "timskarin": "timsarin",
+        "tanbadt": "tanmhalt",
+        "tasnsiwt": "tasghunt",
+    },
+}
+
 # The main menu: a section key (its listing) or "section/key" (one page).
 # Topic pages (one per tag of content/tags.yml, in each language) and the
 # URL segment of their index per language.
@@ -317,6 +333,7 @@ PLUGINS = [
     "photo_privacy",
     "fast_build",  # same output, faster: every core, read cache, changed files only
     "error_pages",
+    "redirects",  # former addresses (FORMER_URL_SEGMENTS); before site_search
     "site_search",
     "video_embeds",
     "press_room",

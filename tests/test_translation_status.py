@@ -112,3 +112,38 @@ def test_the_editors_page_shows_it_in_development_only(project, tmp_path):
     build_site(tmp_path / "prod", "publishconf.py", cwd=project)
     assert not (tmp_path / "prod/fr/editors").exists()
     assert "/editors/" not in (tmp_path / "prod/fr/index.html").read_text("utf-8")
+
+
+def test_the_editors_page_lists_the_words_awaiting_a_native_speaker(project, tmp_path):
+    """From theme/translations/glossary.yml: per language, every term not
+    attested by a source, with where it comes from; attested ones are not."""
+    build_site(tmp_path / "dev", cwd=project)
+    page = lxml_html.fromstring((tmp_path / "dev/fr/editors/index.html").read_bytes())
+    headings = [h.text_content() for h in page.xpath("//section/h2")]
+    assert "Mots en attente d’un locuteur natif" in headings
+    tables = {
+        h3.get("lang"): h3.getnext().xpath(".//tbody/tr")
+        for h3 in page.xpath("//section/h3")
+    }
+    zgh = {row.xpath("string(th/bdi)"): row for row in tables["zgh"]}
+    assert "ⵜⴰⵏⵎⵀⴰⵍⵜ" in zgh and "ⴰⵙⵎⵍⵓⵙⵙⴰⵏ" not in zgh  # attested (CLDR)
+    status, source = (
+        " ".join(td.text_content().split()) for td in zgh["ⵜⴰⵏⵎⵀⴰⵍⵜ"].xpath("td")
+    )
+    assert status == "À faire relire par un locuteur natif" and "review" in source
+    arabic = {row.xpath("string(th/bdi)") for row in tables["ar-MA"]}
+    assert "خلاصة" in arabic and "بلاغ" not in arabic
+
+
+def test_without_a_glossary_the_page_lists_no_words(tmp_path):
+    from multilingual.glossary import pending_terms
+
+    assert pending_terms(tmp_path, ["ar"]) == {}
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations/glossary.yml").write_text(
+        "feed:\n  ar: {term: خلاصة, status: proposed, source: x}\n"
+        "news:\n  ar: {term: أخبار, status: attested, source: y}\n",
+        "utf-8",
+    )
+    [term] = pending_terms(tmp_path, ["ar", "fr"])["ar"]
+    assert (term.concept, term.term, term.status) == ("feed", "خلاصة", "proposed")

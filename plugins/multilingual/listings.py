@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from .checks import Entry, disagreements, duplicate_urls, stray_files
 from .errors import FrontMatterError, report, warn
 from .frontmatter import FrontMatterMarkdownReader, display_path
+from .glossary import pending_terms
 from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
@@ -201,6 +202,8 @@ class MultilingualGenerator(Generator):
             [lang.code for lang in site.languages],
             Path(self.settings["PATH"]),
         )
+        # The words no source or native speaker has settled yet.
+        pending = pending_terms(self.theme, [lang.code for lang in site.languages])
         for lang in site.languages:
             self._write(
                 writer,
@@ -213,6 +216,7 @@ class MultilingualGenerator(Generator):
                 translation_report=report,
                 missing_count=sum(len(group.missing) for group in report),
                 outdated_count=sum(len(group.outdated) for group in report),
+                pending_terms=pending,
             )
 
     def _write(self, writer: Any, url: str, template: str, lang, **kwargs: Any) -> None:
