@@ -35,12 +35,19 @@ def _find(node, selector: str) -> list:
 
 @pytest.fixture(scope="module")
 def party(tmp_path_factory) -> Site:
-    """The demo with its news section called "actus", one French item
+    """The demo with its news and people sections called "actus" and
+    "equipe", one French item
     featured, calls to action of every sort, and no about page in Tamazight."""
     tmp = tmp_path_factory.mktemp("home")
     project = copy_project(tmp / "project")
     content = project / "content"
     shutil.move(content / "news", content / "actus")
+    shutil.move(content / "people", content / "equipe")
+    for file in content.rglob("*.md"):  # links between files follow the folders
+        text = file.read_text("utf-8")
+        for old, new in (("news", "actus"), ("people", "equipe")):
+            text = text.replace(f"{{filename}}/{old}/", f"{{filename}}/{new}/")
+        file.write_text(text, "utf-8")
     for file in (content / "actus").glob("*.md"):
         text = file.read_text("utf-8").replace("featured: true\n", "")
         if file.name == "youth-employment-workshop.fr.md":
@@ -56,9 +63,9 @@ def party(tmp_path_factory) -> Site:
     )
     (project / "party.py").write_text(
         "from pelicanconf import *\n"
-        "SECTIONS = {('actus' if k == 'news' else k): v for k, v in SECTIONS.items()}\n"
-        "SECTIONS['actus'] = {**SECTIONS['actus'], 'kind': 'news'}\n"
-        "MENU = [('actus' if m == 'news' else m) for m in MENU]\n"
+        "NAMES = {'news': 'actus', 'people': 'equipe'}\n"
+        "SECTIONS = {NAMES.get(k, k): {**v, 'kind': k} for k, v in SECTIONS.items()}\n"
+        "MENU = [NAMES.get(m, m) for m in MENU]\n"
         "HOME = {'lead_kinds': ('news',),"
         " 'message': {'page': 'pages/about', 'person': 'amina-el-idrissi'}}\n"
         "CALLS_TO_ACTION = [\n"
@@ -111,6 +118,9 @@ def test_message_block_needs_its_page_in_the_language(party: Site):
     assert "Amina El Idrissi" in _text(message)
     assert _find(message, "blockquote")
     assert not _find(party.page("/zgh/"), ".message")
+    # People are found by kind on items too, whatever their folder is called.
+    people = _find(party.page("/fr/actualites/regional-secretariat-fes/"), ".people a")
+    assert people and people[0].get("href").startswith("/fr/direction/")
 
 
 def test_program_as_cards_with_icons(party: Site):

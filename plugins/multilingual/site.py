@@ -211,6 +211,14 @@ class Site:
         found = [item for key in keys for item in self.items(key, lang)]
         return sorted(found, key=self._sort_key(self.sections[keys[0]])) if keys else []
 
+    def get_of_kind(self, kind: str, key: str, lang: str) -> Content | None:
+        """An item of a kind by its key ("regions", "oriental"): what front
+        matter's region: and people: name, whatever the section is called."""
+        for section in self.sections_of_kind(kind):
+            if (item := self.get(section, key, lang)) is not None:
+                return item
+        return None
+
     def lead(self, lang: str, kinds: tuple[str, ...] = ("news",)) -> Content | None:
         """The home page's lead story: the newest item marked `featured: true`
         among these kinds, else the newest item of the first kind."""
