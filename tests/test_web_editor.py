@@ -151,6 +151,13 @@ def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
         "pages",
     ]
     assert config["i18n"]["locales"] == ["ar", "fr", "zgh"]
+    # In the interface language: section titles from the site's catalog,
+    # field names from WEB_EDITOR's labels.
+    assert config["locale"] == "fr"
+    assert config["collections"][0]["label"] == "Actualités"
+    news = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert news["title"]["label"] == "Titre"
+    assert news["date"]["hint"] == "Heure de Africa/Casablanca"
     # Neither the sitemap nor the site's search knows the editor.
     assert "/admin" not in demo.path("/sitemap.xml").read_text("utf-8")
     assert not page.xpath("//*[@data-pagefind-body]")
