@@ -334,6 +334,9 @@ PLUGINS = [
     "fast_build",  # same output, faster: every core, read cache, changed files only
     "error_pages",
     "redirects",  # former addresses (FORMER_URL_SEGMENTS); before site_search
+    # /admin/: Decap CMS over content/; written before the search index looks
+    # for changed pages, and before asset_pipeline compresses files.
+    "web_editor",
     "site_search",
     "video_embeds",
     "press_room",
@@ -341,7 +344,6 @@ PLUGINS = [
     "structured_data",
     "responsive_images",
     "social_cards",
-    "web_editor",  # /admin/: Decap CMS over content/ (before asset_pipeline)
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
 DEFAULT_PAGINATION = 12
@@ -413,7 +415,42 @@ WEB_EDITOR = {
     "backend": None,
     "editorial_workflow": True,  # on GitHub/GitLab/Bitbucket: drafts as branches
     "local_proxy_url": "http://localhost:8081/api/v1",
-    "ui_locale": "fr",  # the editor's own menus (a Decap locale: en, fr, ar...)
+    "ui_locale": "fr",  # the editor's own menus (a Decap locale: en, fr, de...)
+    # Field names and hints in that language (English when left out).
+    "labels": {
+        "slug": "Clé",
+        "title": "Titre",
+        "date": "Date",
+        "summary": "Résumé",
+        "tags": "Sujets",
+        "region": "Région",
+        "people": "Personnes",
+        "image": "Photo",
+        "image_alt": "Description de la photo",
+        "reference": "Numéro",
+        "place": "Lieu",
+        "contact": "Contact presse",
+        "attachments": "Pièces jointes",
+        "file": "Fichier",
+        "modified": "Corrigé le",
+        "correction": "Correction",
+        "order": "Ordre",
+        "start": "Début",
+        "end": "Fin",
+        "online": "Lien de la réunion en ligne",
+        "seat": "Siège",
+        "role": "Fonction",
+        "status": "État",
+        "body": "Texte",
+    },
+    "hints": {
+        "key": "Pour un nouvel élément, dans la première langue : le nom du "
+        "fichier et de l'adresse, le même dans toutes les langues "
+        "(ex. sommet-eau, en lettres latines).",
+        "time": "Heure de {zone}",
+        "same": "Le même dans chaque traduction (« Fill in from another "
+        "locale » le recopie).",
+    },
 }
 # /admin/ gets a policy of its own: Decap compiles its configuration schema
 # (eval) and injects its styles; connect-src lists the local proxy and the

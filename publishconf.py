@@ -23,3 +23,6 @@ TRANSLATION_REPORT = False
 PRECOMPRESS = True
 # Link-preview images for every page (drawn once, then cached).
 SOCIAL_CARDS = {**SOCIAL_CARDS, "enabled": True}  # noqa: F405
+# The web editor goes online only with a git host to save to (README:
+# "Editing in the browser"); without one it is for `invoke edit` only.
+WEB_EDITOR = {**WEB_EDITOR, "enabled": bool(WEB_EDITOR.get("backend"))}  # noqa: F405

@@ -151,6 +151,13 @@ def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
         "pages",
     ]
     assert config["i18n"]["locales"] == ["ar", "fr", "zgh"]
+    # In the interface language: section titles from the site's catalog,
+    # field names from WEB_EDITOR's labels.
+    assert config["locale"] == "fr"
+    assert config["collections"][0]["label"] == "Actualités"
+    news = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert news["title"]["label"] == "Titre"
+    assert news["date"]["hint"] == "Heure de Africa/Casablanca"
     # Neither the sitemap nor the site's search knows the editor.
     assert "/admin" not in demo.path("/sitemap.xml").read_text("utf-8")
     assert not page.xpath("//*[@data-pagefind-body]")
@@ -322,6 +329,12 @@ def _signed_in(browser, base: str, port: int):
     return page, asked
 
 
+def _write_in(page, shown: str, wanted: str) -> None:
+    """Switch an editing pane from one language to another."""
+    page.get_by_text(f"Writing in {shown}").first.click()
+    page.get_by_role("menuitem").filter(has_text=wanted).first.click()
+
+
 def _publish(page) -> None:
     page.get_by_text("Publish", exact=True).first.click()
     page.get_by_text("Publish now", exact=True).first.click()
@@ -361,6 +374,12 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
     ticked = page.locator('.web-editor-topics[lang="ar-MA"] input:checked')
     assert ticked.count() == len(before["ar"]["tags"])
     page.screenshot(path=str(tmp_path / "editor-ar-fr.png"))
+    # Tamazight in the other pane: its fields in the site's Tifinagh font.
+    _write_in(page, "FR", "ZGH")
+    tifinagh = page.locator('.web-editor-field[lang="zgh"] input').nth(1)
+    assert tifinagh.input_value() == before["zgh"]["title"]
+    assert "Tifinagh" in tifinagh.evaluate("e => getComputedStyle(e).fontFamily")
+    _write_in(page, "ZGH", "FR")
 
     french.fill(before["fr"]["title"] + " (corrigé)")
     _publish(page)
@@ -368,6 +387,19 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
     while _front_matter(files["fr"]).get("title") == before["fr"]["title"]:
         assert time.monotonic() < deadline, "the editor did not save"
         time.sleep(0.2)
+    # The preview: the site's own stylesheet, the language and direction of
+    # the item shown (Arabic, right to left, in the site's Arabic font).
+    page.locator("button[title='Toggle preview']").first.click()
+    preview = page.frame_locator("#preview-pane").locator(".web-editor-preview")
+    lang, direction, font, sheets = preview.evaluate(
+        "e => [document.documentElement.lang, getComputedStyle(e).direction,"
+        " getComputedStyle(e.querySelector('h1')).fontFamily,"
+        " [...document.styleSheets].map(s => s.href)]"
+    )
+    assert (lang, direction) == ("ar-MA", "rtl")
+    assert font.startswith("Naskh")
+    assert f"{base}/theme/site.css" in sheets
+    page.screenshot(path=str(tmp_path / "preview-ar.png"))
     page.close()
     assert asked == []
 

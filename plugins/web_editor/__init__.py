@@ -71,6 +71,7 @@ PAGE = """<!doctype html>
 """
 
 FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+CSS_VARIABLE = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+)")
 PAGE_FONT = re.compile(r"html:lang\(([\w-]+)\)\s*\{\s*font-family:\s*([^;}]+)")
 
 
@@ -106,10 +107,22 @@ def _editor_css(settings: dict[str, Any], output: str) -> str:
         f" .web-editor-field:lang({code}) {{ font-family: {family.strip()}; }}"
         for code, family in PAGE_FONT.findall(site_css)
     ]
+    # The families name the theme's variables (var(--sans)): bring their values.
+    used = set(re.findall(r"var\((--[\w-]+)\)", "".join(families)))
+    variables = "".join(
+        f"{name}:{value.strip()};"
+        for name, value in CSS_VARIABLE.findall(site_css)
+        if name in used
+    )
     with open(os.path.join(STATIC, "editor.css"), encoding="utf-8") as f:
         own = f.read()
     return "\n".join(
-        ["/* Written by the web_editor plugin at each build. */", *faces, *families]
+        [
+            "/* Written by the web_editor plugin at each build. */",
+            f":root{{{variables}}}",
+            *faces,
+            *families,
+        ]
     ) + ("\n\n" + own)
 
 
@@ -163,7 +176,14 @@ def write_editor(pelican: Any) -> None:
         "editor.css": _editor_css(settings, pelican.output_path),
     }
     for name, text in files.items():
-        with open(os.path.join(target, name), "w", encoding="utf-8") as handle:
+        path = os.path.join(target, name)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                if handle.read() == text:
+                    continue  # unchanged files keep their time (rsync, caches)
+        except OSError:
+            pass
+        with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
     logger.info("web_editor: the editor written to %s/", editor["path"].strip("/"))
 

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from multilingual.checks import SHOULD_AGREE
+from multilingual.i18n import load_translations
 from multilingual.languages import Language, languages_from_settings
 from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
 from multilingual.topics import Topics
@@ -24,6 +25,11 @@ DEFAULTS: dict[str, Any] = {
     "local_proxy_url": "http://localhost:8081/api/v1",
     "branch": "main",  # the branch the editor saves to
     "ui_locale": "en",  # the editor's own interface language (Decap's locales)
+    # Field labels and hints in the editor's interface language; English
+    # (the field names) when not given. Hints: "key", "time" ({zone}),
+    # "same" (fields every translation must state alike).
+    "labels": {},
+    "hints": {},
     "media_folder": "images",  # under PATH: photos
     "files_folder": "files",  # under PATH: attachments
 }
@@ -63,20 +69,38 @@ WIDGETS: dict[str, dict[str, Any]] = {
 EXTRA: dict[str, tuple[str, ...]] = {"press": ("modified", "correction")}
 
 
-# The translation key: the file name (<key>.<lang>.md) and the address.
-KEY_FIELD = {
-    "name": "slug",
-    "label": "Key",
-    "widget": "string",
-    "required": False,
-    "i18n": True,
-    "pattern": [
-        r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        "lowercase latin letters, digits and hyphens, e.g. water-summit",
-    ],
-    "hint": "Needed for a new item, in the first language: its file name and "
+HINTS = {
+    "key": "Needed for a new item, in the first language: its file name and "
     "address in every language (e.g. water-summit).",
+    "time": "{zone} time",
+    "same": 'The same in every translation ("Fill in from another locale" copies it).',
 }
+LABELS = {"slug": "Key", "body": "Text"}
+
+
+def _key_field(editor: dict[str, Any]) -> dict[str, Any]:
+    """The translation key: the file name (<key>.<lang>.md) and the address."""
+    return {
+        "name": "slug",
+        "label": _label(editor, "slug"),
+        "widget": "string",
+        "required": False,
+        "i18n": True,
+        "pattern": [
+            r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            "a-z, 0-9, - (water-summit)",
+        ],
+        "hint": _hint(editor, "key"),
+    }
+
+
+def _label(editor: dict[str, Any], name: str) -> str:
+    default = LABELS.get(name, name.replace("_", " ").capitalize())
+    return editor["labels"].get(name, default)
+
+
+def _hint(editor: dict[str, Any], name: str, **values: str) -> str:
+    return editor["hints"].get(name, HINTS[name]).format(**values)
 
 
 def editor_settings(settings: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +142,7 @@ def _field(
     editor = editor_settings(settings)
     folder = content_folder(settings)
     if name in ("date", "start", "end", "modified"):
-        field = {**DATETIME, "hint": f"{settings['TIMEZONE']} time"}
+        field = {**DATETIME, "hint": _hint(editor, "time", zone=settings["TIMEZONE"])}
     elif name in ("region", "people"):
         target = sections_of_kind.get("regions" if name == "region" else "people")
         if target is None:
@@ -148,13 +172,13 @@ def _field(
             "fields": [
                 {
                     "name": "file",
-                    "label": "File",
+                    "label": _label(editor, "file"),
                     "widget": "file",
                     "choose_url": False,
                     "media_folder": f"/{folder}/{editor['files_folder']}",
                     "public_folder": editor["files_folder"],
                 },
-                {"name": "title", "label": "Title", "widget": "string"},
+                {"name": "title", "label": _label(editor, "title"), "widget": "string"},
             ],
         }
     elif name == "contact":
@@ -167,7 +191,7 @@ def _field(
     required = name in REQUIRED[kind]
     field = {
         "name": name,
-        "label": name.replace("_", " ").capitalize(),
+        "label": _label(editor, name),
         **field,
         "required": required,
         # Every field is written per language, none "duplicate": Decap copies
@@ -177,10 +201,7 @@ def _field(
     }
     agree = SHOULD_AGREE.get(kind, ())
     if name in agree or (name == "tags" and "topics" in agree):
-        field["hint"] = (
-            f"{field.get('hint', '')} The same in every translation "
-            '("Fill in from another locale" copies it).'
-        ).strip()
+        field["hint"] = f"{field.get('hint', '')} {_hint(editor, 'same')}".strip()
     return field
 
 
@@ -198,10 +219,16 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
     for section in sections.values():
         sections_of_kind.setdefault(section.kind, section.key)
 
+    # Section titles are the site's own msgids: in the interface language
+    # when it is one of the site's.
+    gettext = str
+    for lang in languages:
+        if lang.code == editor["ui_locale"]:
+            gettext = load_translations(settings["THEME"], [lang])[lang.code].gettext
     collections = []
     for section in sections.values():
         names = FIELDS[section.kind] + EXTRA.get(section.kind, ())
-        fields = [KEY_FIELD] + [
+        fields = [_key_field(editor)] + [
             field
             for name in names
             if (
@@ -213,7 +240,7 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
         fields.append(
             {
                 "name": "status",
-                "label": "Status",
+                "label": _label(editor, "status"),
                 "widget": "select",
                 "options": ["published", "draft"],
                 "required": False,
@@ -223,7 +250,7 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
         fields.append(
             {
                 "name": "body",
-                "label": "Text",
+                "label": _label(editor, "body"),
                 "widget": "markdown",
                 # Raw Markdown first: {filename} links, videos and HTML stay
                 # as written.
@@ -235,7 +262,7 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
         collections.append(
             {
                 "name": section.key,
-                "label": section.title,
+                "label": gettext(section.title),
                 "folder": f"{folder}/{section.key}",
                 "create": True,
                 "extension": "md",

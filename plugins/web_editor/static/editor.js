@@ -141,6 +141,12 @@
           return data.get(name) ? String(plain(data.get(name))) : "";
         };
         var when = get("date") || get("start");
+        // The site's stylesheet keys fonts on <html lang>: set it in the frame.
+        var root = this.props.document && this.props.document.documentElement;
+        if (root) {
+          root.lang = lang.tag;
+          root.dir = lang.direction;
+        }
         return h(
           "div",
           { lang: lang.tag, dir: lang.direction, className: "web-editor-preview " + kind },
@@ -154,9 +160,13 @@
                 "header",
                 null,
                 h("h1", null, get("title")),
-                when || get("place")
-                  ? h("p", { className: "meta" }, [when, get("place")].filter(Boolean).join(" · "))
-                  : null,
+                h(
+                  "p",
+                  { className: "meta" },
+                  when ? h("bdi", null, when) : null,
+                  when && get("place") ? " · " : null,
+                  get("place") ? h("bdi", null, get("place")) : null
+                ),
                 get("summary") ? h("p", { className: "summary" }, get("summary")) : null
               ),
               h("div", { className: "prose" }, this.props.widgetFor("body"))
