@@ -110,6 +110,13 @@ def test_a_cached_build_equals_a_clean_one_whatever_input_changed(tmp_path):
     page = project / "output/ar/akhbar/wells/index.html"
     assert "code changed" in page.read_text("utf-8")
 
+    # A region's seat, where a press release without a place is dated from.
+    page = project / "output/fr/communiques/oasis-wells/index.html"
+    assert "Tinghir" in page.read_text("utf-8")
+    edit(content / "regions/oasis.fr.md", 'seat: "Tinghir"', 'seat: "Errachidia"')
+    assert_cached_equals_clean(project, tmp_path)
+    assert "Errachidia" in page.read_text("utf-8")
+
     # An image the front matter names.
     (content / "images/well.png").unlink()
     messages = assert_cached_equals_clean(project, tmp_path)

@@ -28,6 +28,7 @@ from typing import Any
 from pelican.urlwrappers import URLWrapper
 
 from multilingual.frontmatter import FrontMatterError, FrontMatterMarkdownReader
+from multilingual.sections import sections_from_settings
 
 from .workers import run_shares, worker_count
 
@@ -192,9 +193,9 @@ _WRITING_ONLY = {
 
 
 # Files under content/ that a reader looks into, besides the file it reads:
-# the topics vocabulary and any other data file. Their bytes are stamped; other
-# files (content, images, attachments) only by their existence, which is all
-# the reader asks of them.
+# the topics vocabulary and any other data file, and the region pages. Their
+# bytes are stamped; other files (content, images, attachments) only by their
+# existence, which is all the reader asks of them.
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 
 
@@ -215,12 +216,19 @@ def world_stamp(settings: dict[str, Any]) -> str:
         json.dumps(relevant, sort_keys=True, default=_settings_value).encode()
     )
     root = settings["PATH"]
+    # A press release without a place is dated from its region's seat: the
+    # reader looks into the region pages.
+    looked_into = tuple(
+        os.path.join(root, key) + os.sep
+        for key, section in sections_from_settings(settings).items()
+        if section.kind == "regions"
+    )
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
             digest.update(os.path.relpath(path, root).encode() + b"\0")
-            if name.endswith(_DATA_SUFFIXES):
+            if name.endswith(_DATA_SUFFIXES) or path.startswith(looked_into):
                 digest.update(_file_digest(path))
     for folder in settings.get("PLUGIN_PATHS", []):
         for path in sorted(_python_files(folder)):
