@@ -49,5 +49,7 @@ PRESS = {
     "program_pdf": None,
 }
 PRELOAD_FONTS = {"ar": ["noto-naskh-arabic-400.woff2"]}
+# The demo party's renamed addresses are its own history, not ours.
+FORMER_URL_SEGMENTS = {}
 FEED_LOGO = "images/wave.png"  # a raster logo for feed readers
 SOCIAL_CARDS = {**SOCIAL_CARDS, "logo": "images/wave.png"}  # noqa: F821
