@@ -153,3 +153,20 @@ def test_the_demo_configures_french_only():
     from multilingual.typography import typography_by_language
 
     assert set(typography_by_language(settings)) == {"fr"}
+
+
+def test_social_cards_draw_a_narrow_space_their_font_lacks():
+    """The cards' Latin font has no U+202F: it is drawn as a no-break space,
+    never as a missing-glyph box."""
+    from PIL import ImageFont
+
+    from social_cards.render import Style, _cmap, runs
+
+    root = Path(__file__).resolve().parent.parent
+    font = str(root / "theme/fonts/noto-sans-latin-700-normal.woff2")
+    assert 0x202F not in _cmap(font)  # else this test checks nothing
+    style = Style([font], "ltr", "fr-MA", ImageFont.Layout.BASIC)
+    title = f"Pourquoi{NNBSP}? Oui{NNBSP}!"
+    drawn = "".join(run.text for run in runs(title, style, 40))
+    assert drawn == f"Pourquoi{NBSP}? Oui{NBSP}!"
+    assert all(ord(char) in _cmap(font) for char in drawn)

@@ -71,6 +71,10 @@ def runs(text: str, style: Style, size: int) -> list[Run]:
     runs of the same font join them, and between different fonts stand alone
     in the line's direction (so "الأخبار · example.org" keeps its dot between
     the word and the address)."""
+    # French typography writes a narrow no-break space before ; ! ? that
+    # Latin subsets may lack: drawn as a no-break space, not a missing glyph.
+    if not any(0x202F in _cmap(path) for path in style.fonts):
+        text = text.replace("\u202f", "\u00a0")
     groups: list[list] = []  # [font index or None for neutrals, text]
     for char in text:
         key = _font_for(char, style.fonts) if _is_strong(char) else None
