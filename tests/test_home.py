@@ -116,7 +116,7 @@ def test_calls_to_action_per_language(party: Site):
 def test_message_block_needs_its_page_in_the_language(party: Site):
     message = _find(party.page("/fr/"), ".message")[0]
     assert "Amina El Idrissi" in _text(message)
-    assert _find(message, "blockquote")
+    assert _find(message, ".message-text")
     assert not _find(party.page("/zgh/"), ".message")
     # People are found by kind on items too, whatever their folder is called.
     people = _find(party.page("/fr/actualites/regional-secretariat-fes/"), ".people a")
