@@ -95,7 +95,7 @@ def test_the_configuration_follows_another_partys_settings(tmp_path: Path):
         for field in FIELDS[kind]:
             assert fields[field]["required"] is (field in REQUIRED[kind]), (name, field)
         assert fields["body"]["widget"] == "markdown"
-        assert fields["status"]["options"] == ["published", "draft"]
+        assert fields["status"]["options"] == ["published", "draft", "hidden"]
 
     video = {f["name"]: f for f in collections["videos"]["fields"]}
     assert video["date"]["widget"] == "datetime"
@@ -356,7 +356,13 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
         lang: project / f"content/news/trilingual-website-launch.{lang}.md"
         for lang in ("ar", "fr", "zgh")
     }
+    # A field the editor does not show must survive a save.
+    french_file = files["fr"].read_text("utf-8")
+    files["fr"].write_text(
+        french_file.replace("\ndate:", "\ntemplate: article\ndate:", 1), "utf-8"
+    )
     before = {lang: _front_matter(path) for lang, path in files.items()}
+    assert before["fr"]["template"] == "article"
     bodies = {
         lang: path.read_text("utf-8").split("\n---\n", 1)[1]
         for lang, path in files.items()

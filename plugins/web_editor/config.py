@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from multilingual.checks import MUST_AGREE
+from multilingual.frontmatter import STATUSES
 from multilingual.i18n import load_translations
 from multilingual.languages import Language, languages_from_settings
 from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
@@ -242,7 +243,7 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
                 "name": "status",
                 "label": _label(editor, "status"),
                 "widget": "select",
-                "options": ["published", "draft"],
+                "options": list(STATUSES),  # as the build reads them
                 "required": False,
                 "i18n": True,
             }
