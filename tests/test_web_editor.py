@@ -440,7 +440,6 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     french = page.locator('.web-editor-field[lang="fr-MA"]')
     arabic.first.wait_for(timeout=60_000)
     # Key, title, summary, topics, image alt, text: in each pane.
-    arabic.nth(0).locator("input").fill("water-summit")
     arabic.nth(1).locator("input").fill("قمة الماء في أكادير")
     arabic.nth(2).locator("textarea").fill("الحزب يجمع المنتخبين حول الماء.")
     french.nth(1).locator("input").fill("Sommet de l'eau à Agadir")
@@ -463,6 +462,10 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     arabic.nth(4).locator("input").fill("قاعة الاجتماع")
     french.nth(4).locator("input").fill("La salle de réunion")
     page.screenshot(path=str(tmp_path / "new-ar-fr.png"))
+    # Without its key, the item is not saved and the editor is told why.
+    _publish(page)
+    page.get_by_text("Clé: Pour un nouvel élément").first.wait_for()
+    arabic.nth(0).locator("input").fill("water-summit")
     _publish(page)
     news = project / "content/news"
     deadline = time.monotonic() + 30
