@@ -509,3 +509,38 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     assert "نص الخبر بالعربية." in arabic_page.text_content()
     french_page = site.page("/fr/actualites/water-summit/")
     assert "Le texte en français." in french_page.text_content()
+
+
+@pytest.mark.browser
+def test_an_editor_corrects_a_press_release_and_its_facts_stay(
+    editing, offline_browser, tmp_path: Path
+):
+    project, base, port = editing
+    files = {
+        lang: project / f"content/press/water-tariff-reform.{lang}.md"
+        for lang in ("ar", "fr", "zgh")
+    }
+    before = {lang: _front_matter(path) for lang, path in files.items()}
+    assert before["fr"]["attachments"] and before["fr"]["reference"] == "2025-017"
+    page, asked = _signed_in(offline_browser, base, port)
+    page.goto(base + "/admin/#/collections/press/entries/water-tariff-reform")
+    place = page.locator('.web-editor-field[lang="fr-MA"] input').nth(3)
+    place.wait_for(timeout=60_000)
+    assert place.input_value() == "Rabat"
+    place.fill("Rabat, siège du parti")
+    _publish(page)
+    deadline = time.monotonic() + 30
+    while _front_matter(files["fr"])["place"] == "Rabat":
+        assert time.monotonic() < deadline, "the editor did not save"
+        time.sleep(0.2)
+    page.close()
+    assert asked == []
+    # The reference number, the date, the attachments and the topics keep
+    # their values in every language; only the French place changed.
+    after = {lang: _front_matter(path) for lang, path in files.items()}
+    assert after["fr"] == {**before["fr"], "place": "Rabat, siège du parti"}
+    assert after["ar"] == before["ar"] and after["zgh"] == before["zgh"]
+    build_site(tmp_path / "out", "edit.py", project)
+    release = Site(tmp_path / "out").page("/fr/communiques/water-tariff-reform/")
+    text = release.text_content()
+    assert "2025-017" in text and "Rabat, siège du parti" in text
