@@ -109,16 +109,12 @@ def livereload(c, port=PORT):
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
 
 
-@task(
-    help={
-        "port": "the site and its editor (default 8000)",
-        "proxy_port": "Decap's local proxy (default 8081, as WEB_EDITOR says)",
-    }
-)
-def edit(c, port=PORT, proxy_port=8081):
+@task(help={"port": "the site and its editor (default 8000)"})
+def edit(c, port=PORT):
     """The web editor on this machine: Decap's local proxy (decap-server, from
     npm) saves to content/ and commits, the site is rebuilt on each save and
     served with /admin/ on http://localhost:8000/admin/ (Ctrl-C stops both)."""
+    import signal
     import subprocess
 
     server = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -129,9 +125,14 @@ def edit(c, port=PORT, proxy_port=8081):
             "`npm ci --ignore-scripts` once, then `invoke edit` again."
         )
     sys.path.insert(0, str(ROOT / "plugins"))
+    from urllib.parse import urlsplit
+
     from web_editor.config import editor_settings
 
-    branch = editor_settings(_settings())["branch"]
+    editor = editor_settings(_settings())
+    branch = editor["branch"]
+    # The proxy listens where the editor's configuration looks for it.
+    proxy_port = urlsplit(editor["local_proxy_url"]).port or 8081
     current = c.run("git rev-parse --abbrev-ref HEAD", hide=True, warn=True)
     # The proxy's git mode checks out the configured branch to save: only
     # when it is the one checked out; otherwise files are saved, not committed.
@@ -150,6 +151,8 @@ def edit(c, port=PORT, proxy_port=8081):
         "LOG_LEVEL": "warn",
     }
     proxy = subprocess.Popen([node, str(server)], env=env, cwd=ROOT)
+    # Stopped by a service manager (SIGTERM) as by Ctrl-C: the proxy stops too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         build(c)
         print(f"The editor: http://{HOST}:{port}/admin/  (Ctrl-C to stop)")

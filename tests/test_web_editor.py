@@ -95,7 +95,7 @@ def test_the_configuration_follows_another_partys_settings(tmp_path: Path):
         for field in FIELDS[kind]:
             assert fields[field]["required"] is (field in REQUIRED[kind]), (name, field)
         assert fields["body"]["widget"] == "markdown"
-        assert fields["status"]["options"] == ["published", "draft"]
+        assert fields["status"]["options"] == ["published", "draft", "hidden"]
 
     video = {f["name"]: f for f in collections["videos"]["fields"]}
     assert video["date"]["widget"] == "datetime"
@@ -356,7 +356,13 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
         lang: project / f"content/news/trilingual-website-launch.{lang}.md"
         for lang in ("ar", "fr", "zgh")
     }
+    # A field the editor does not show must survive a save.
+    french_file = files["fr"].read_text("utf-8")
+    files["fr"].write_text(
+        french_file.replace("\ndate:", "\ntemplate: article\ndate:", 1), "utf-8"
+    )
     before = {lang: _front_matter(path) for lang, path in files.items()}
+    assert before["fr"]["template"] == "article"
     bodies = {
         lang: path.read_text("utf-8").split("\n---\n", 1)[1]
         for lang, path in files.items()
@@ -434,7 +440,6 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     french = page.locator('.web-editor-field[lang="fr-MA"]')
     arabic.first.wait_for(timeout=60_000)
     # Key, title, summary, topics, image alt, text: in each pane.
-    arabic.nth(0).locator("input").fill("water-summit")
     arabic.nth(1).locator("input").fill("قمة الماء في أكادير")
     arabic.nth(2).locator("textarea").fill("الحزب يجمع المنتخبين حول الماء.")
     french.nth(1).locator("input").fill("Sommet de l'eau à Agadir")
@@ -457,6 +462,10 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     arabic.nth(4).locator("input").fill("قاعة الاجتماع")
     french.nth(4).locator("input").fill("La salle de réunion")
     page.screenshot(path=str(tmp_path / "new-ar-fr.png"))
+    # Without its key, the item is not saved and the editor is told why.
+    _publish(page)
+    page.get_by_text("Clé: Pour un nouvel élément").first.wait_for()
+    arabic.nth(0).locator("input").fill("water-summit")
     _publish(page)
     news = project / "content/news"
     deadline = time.monotonic() + 30
@@ -500,3 +509,38 @@ def test_an_editor_writes_an_arabic_article_and_its_french_translation(
     assert "نص الخبر بالعربية." in arabic_page.text_content()
     french_page = site.page("/fr/actualites/water-summit/")
     assert "Le texte en français." in french_page.text_content()
+
+
+@pytest.mark.browser
+def test_an_editor_corrects_a_press_release_and_its_facts_stay(
+    editing, offline_browser, tmp_path: Path
+):
+    project, base, port = editing
+    files = {
+        lang: project / f"content/press/water-tariff-reform.{lang}.md"
+        for lang in ("ar", "fr", "zgh")
+    }
+    before = {lang: _front_matter(path) for lang, path in files.items()}
+    assert before["fr"]["attachments"] and before["fr"]["reference"] == "2025-017"
+    page, asked = _signed_in(offline_browser, base, port)
+    page.goto(base + "/admin/#/collections/press/entries/water-tariff-reform")
+    place = page.locator('.web-editor-field[lang="fr-MA"] input').nth(3)
+    place.wait_for(timeout=60_000)
+    assert place.input_value() == "Rabat"
+    place.fill("Rabat, siège du parti")
+    _publish(page)
+    deadline = time.monotonic() + 30
+    while _front_matter(files["fr"])["place"] == "Rabat":
+        assert time.monotonic() < deadline, "the editor did not save"
+        time.sleep(0.2)
+    page.close()
+    assert asked == []
+    # The reference number, the date, the attachments and the topics keep
+    # their values in every language; only the French place changed.
+    after = {lang: _front_matter(path) for lang, path in files.items()}
+    assert after["fr"] == {**before["fr"], "place": "Rabat, siège du parti"}
+    assert after["ar"] == before["ar"] and after["zgh"] == before["zgh"]
+    build_site(tmp_path / "out", "edit.py", project)
+    release = Site(tmp_path / "out").page("/fr/communiques/water-tariff-reform/")
+    text = release.text_content()
+    assert "2025-017" in text and "Rabat, siège du parti" in text

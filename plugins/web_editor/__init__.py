@@ -42,7 +42,7 @@ from pelican import signals
 from multilingual.languages import languages_from_settings
 from multilingual.sections import sections_from_settings
 
-from .config import decap_config, editor_settings
+from .config import decap_config, editor_settings, hint, label
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +136,8 @@ def _page(settings: dict[str, Any]) -> str:
             for lang in languages
         ],
         "stylesheet": f"{siteurl}/{settings['THEME_STATIC_DIR']}/site.css",
+        # Said when a new item is published without its key (file name).
+        "missingKey": f"{label(editor, 'slug')}: {hint(editor, 'key')}",
         "sections": {
             key: section.kind
             for key, section in sections_from_settings(settings).items()

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from multilingual.checks import SHOULD_AGREE
+from multilingual.frontmatter import STATUSES
 from multilingual.i18n import load_translations
 from multilingual.languages import Language, languages_from_settings
 from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
@@ -82,7 +83,7 @@ def _key_field(editor: dict[str, Any]) -> dict[str, Any]:
     """The translation key: the file name (<key>.<lang>.md) and the address."""
     return {
         "name": "slug",
-        "label": _label(editor, "slug"),
+        "label": label(editor, "slug"),
         "widget": "string",
         "required": False,
         "i18n": True,
@@ -90,16 +91,18 @@ def _key_field(editor: dict[str, Any]) -> dict[str, Any]:
             r"^[a-z0-9]+(-[a-z0-9]+)*$",
             "a-z, 0-9, - (water-summit)",
         ],
-        "hint": _hint(editor, "key"),
+        "hint": hint(editor, "key"),
     }
 
 
-def _label(editor: dict[str, Any], name: str) -> str:
+def label(editor: dict[str, Any], name: str) -> str:
+    """A field's name in the editor: WEB_EDITOR's labels, else English."""
     default = LABELS.get(name, name.replace("_", " ").capitalize())
     return editor["labels"].get(name, default)
 
 
-def _hint(editor: dict[str, Any], name: str, **values: str) -> str:
+def hint(editor: dict[str, Any], name: str, **values: str) -> str:
+    """One of the editor's hints (HINTS), from WEB_EDITOR's hints if given."""
     return editor["hints"].get(name, HINTS[name]).format(**values)
 
 
@@ -142,7 +145,7 @@ def _field(
     editor = editor_settings(settings)
     folder = content_folder(settings)
     if name in ("date", "start", "end", "modified"):
-        field = {**DATETIME, "hint": _hint(editor, "time", zone=settings["TIMEZONE"])}
+        field = {**DATETIME, "hint": hint(editor, "time", zone=settings["TIMEZONE"])}
     elif name in ("region", "people"):
         target = sections_of_kind.get("regions" if name == "region" else "people")
         if target is None:
@@ -172,13 +175,13 @@ def _field(
             "fields": [
                 {
                     "name": "file",
-                    "label": _label(editor, "file"),
+                    "label": label(editor, "file"),
                     "widget": "file",
                     "choose_url": False,
                     "media_folder": f"/{folder}/{editor['files_folder']}",
                     "public_folder": editor["files_folder"],
                 },
-                {"name": "title", "label": _label(editor, "title"), "widget": "string"},
+                {"name": "title", "label": label(editor, "title"), "widget": "string"},
             ],
         }
     elif name == "contact":
@@ -191,7 +194,7 @@ def _field(
     required = name in REQUIRED[kind]
     field = {
         "name": name,
-        "label": _label(editor, name),
+        "label": label(editor, name),
         **field,
         "required": required,
         # Every field is written per language, none "duplicate": Decap copies
@@ -201,7 +204,7 @@ def _field(
     }
     agree = SHOULD_AGREE.get(kind, ())
     if name in agree or (name == "tags" and "topics" in agree):
-        field["hint"] = f"{field.get('hint', '')} {_hint(editor, 'same')}".strip()
+        field["hint"] = f"{field.get('hint', '')} {hint(editor, 'same')}".strip()
     return field
 
 
@@ -240,9 +243,9 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
         fields.append(
             {
                 "name": "status",
-                "label": _label(editor, "status"),
+                "label": label(editor, "status"),
                 "widget": "select",
-                "options": ["published", "draft"],
+                "options": list(STATUSES),  # as the build reads them
                 "required": False,
                 "i18n": True,
             }
@@ -250,7 +253,7 @@ def decap_config(settings: dict[str, Any]) -> dict[str, Any]:
         fields.append(
             {
                 "name": "body",
-                "label": _label(editor, "body"),
+                "label": label(editor, "body"),
                 "widget": "markdown",
                 # Raw Markdown first: {filename} links, videos and HTML stay
                 # as written.

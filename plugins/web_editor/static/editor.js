@@ -118,6 +118,11 @@
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
+      // A new item without its key has no file name: say what to write
+      // (Decap shows the message) rather than a proxy's or host's error.
+      if (event.entry.get("newRecord") && !event.entry.getIn(["data", "slug"])) {
+        throw new Error(settings.missingKey);
+      }
       var translations = event.entry.get("i18n");
       if (!translations) return undefined;
       translations.forEach(function (translation, code) {
