@@ -70,7 +70,8 @@ def test_untranslated_content_is_published_where_it_exists_and_says_so(
     partial = [
         (section, key, langs)
         for (section, key), langs in translation_groups().items()
-        if langs == {"ar", "fr"}
+        # Sections with a listing to point at (a plain page points home).
+        if langs == {"ar", "fr"} and section != "pages"
     ]
     assert len(partial) >= 2, "the demo shows the untranslated path twice"
     for section, key, _langs in partial:
