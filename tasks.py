@@ -142,6 +142,11 @@ def edit(c, port=PORT):
             f"Saving files without committing them: the editor commits to "
             f"{branch!r}, and this folder is not on that branch."
         )
+    else:
+        print(
+            "Each save is a commit of every change in this folder: commit or "
+            "put aside other work first."
+        )
     env = {
         **os.environ,
         "PORT": str(int(proxy_port)),

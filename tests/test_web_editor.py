@@ -376,6 +376,9 @@ def test_an_editor_corrects_a_french_title_beside_the_arabic_one(
     assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
     french = page.locator('.web-editor-field[lang="fr-MA"] input').nth(1)
     assert french.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # The key (Latin letters) stays left to right in the Arabic pane.
+    key = page.locator('.web-editor-field[lang="ar-MA"] input').nth(0)
+    assert key.evaluate("e => getComputedStyle(e).direction") == "ltr"
     # Topics offered in the language of each pane, from content/tags.yml.
     ticked = page.locator('.web-editor-topics[lang="ar-MA"] input:checked')
     assert ticked.count() == len(before["ar"]["tags"])

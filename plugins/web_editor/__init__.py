@@ -14,7 +14,9 @@ Settings (pelicanconf.py)::
         "backend": None,              # a git host: {"name": "github", "repo": "o/r"}
         "editorial_workflow": True,   # drafts as branches where the host allows
         "local_proxy_url": "http://localhost:8081/api/v1",
+        "branch": "main",             # the branch it saves to
         "ui_locale": "en",            # the editor's interface language
+        "labels": {}, "hints": {},    # field names and hints in that language
         "media_folder": "images",     # uploads, under PATH
         "files_folder": "files",      # attachments, under PATH
     }

@@ -59,10 +59,12 @@ WIDGETS: dict[str, dict[str, Any]] = {
     "order": {"widget": "number", "value_type": "int", "min": 0},
     "online": {
         "widget": "string",
+        "direction": "ltr",  # a web address, in every language
         "pattern": [r"^https?://\S+$", "a web address starting with https://"],
     },
     "reference": {
         "widget": "string",
+        "direction": "ltr",
         "pattern": [r"^\d{4}-\d{3,}$", "YEAR-NUMBER, e.g. 2026-017"],
     },
 }
@@ -85,6 +87,7 @@ def _key_field(editor: dict[str, Any]) -> dict[str, Any]:
         "name": "slug",
         "label": label(editor, "slug"),
         "widget": "string",
+        "direction": "ltr",  # Latin letters, in every language
         "required": False,
         "i18n": True,
         "pattern": [

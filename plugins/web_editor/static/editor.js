@@ -35,9 +35,11 @@
     var InLanguage = createClass({
       render: function () {
         var lang = language(this.props.locale);
+        // Keys, numbers and web addresses are Latin in every language.
+        var direction = this.props.field.get("direction") || lang.direction;
         return h(
           "div",
-          { className: "web-editor-field", lang: lang.tag, dir: lang.direction },
+          { className: "web-editor-field", lang: lang.tag, dir: direction },
           h(Original, this.props)
         );
       },
