@@ -472,10 +472,8 @@ def scheduled(c):
         parse_when,
         split_front_matter,
     )
-    from multilingual.timezones import use_newest_rules
 
-    settings = _settings()
-    use_newest_rules(settings["TIMEZONE"])  # the build's rules, not the system's
+    settings = _settings()  # with the build's time-zone rules
     tz = ZoneInfo(settings["TIMEZONE"])
     now = datetime.now(tz)
     waiting = []
@@ -629,6 +627,14 @@ def bench(c, sizes="300,1000", runs=3, only=""):
 
 
 def _settings() -> dict:
+    """The development settings, with the time-zone rules the build uses (the
+    tzdata package's when newer than the system's): a task that writes or
+    compares a time agrees with the site."""
     from pelican.settings import read_settings
 
-    return read_settings(str(ROOT / "pelicanconf.py"))
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from multilingual.timezones import use_newest_rules
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    use_newest_rules(settings["TIMEZONE"])
+    return settings

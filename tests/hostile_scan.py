@@ -31,7 +31,10 @@ URL_ATTRIBUTES = {
 }
 RASTER = re.compile(r"data:image/(png|jpeg|gif|webp)[;,]", re.I)
 # Elements no page of ours has, whatever the content.
-FORBIDDEN = {"object", "embed", "base", "svg", "math", "frame", "frameset"}
+FORBIDDEN = {"object", "embed", "base", "math", "frame", "frameset"}
+# The theme draws its icons as inline SVG: shapes only, no text, no link out.
+# Content never brings an <svg> (the sanitizer removes it).
+SVG_SHAPES = {"svg", "path", "g", "circle", "rect", "line", "polyline", "polygon"}
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A control character written as a JSON escape (tab, line feed, CR allowed).
 JSON_CONTROL = re.compile(r"\\u00(0[0-8bcef]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])")
@@ -93,8 +96,8 @@ class Scanner:
                 kind = (element.get("type") or "").lower()
                 if fragment:
                     self.leak(where, "<script> in content")
-                elif kind == "application/ld+json":
-                    self.json_ld(where, element.text or "")
+                elif kind in ("application/ld+json", "application/json"):
+                    self.json_ld(where, element.text or "")  # data, not code
                 elif (element.text or "").strip():
                     self.leak(where, "inline <script>")
             elif tag == "style" and (fragment or (element.text or "").strip()):
@@ -116,15 +119,33 @@ class Scanner:
             elif tag == "meta" and (element.get("http-equiv") or "").lower() == (
                 "refresh"
             ):
-                self.leak(where, "<meta http-equiv=refresh>")
+                # The redirects plugin's pages send a former address on; never
+                # from content, never to code.
+                target = (element.get("content") or "").partition("=")[2]
+                if fragment or scheme(target) not in ("", "http", "https"):
+                    self.leak(where, f"<meta http-equiv=refresh> to {target!r}")
             elif tag in FORBIDDEN:
                 self.leak(where, f"<{tag}>")
+            elif tag == "svg":
+                self.svg(where, element, fragment)
             elif (
                 tag == "a"
                 and "video-link" in (element.get("class") or "")
                 and element.get("data-embed") is not None
             ):
                 self.leak(where, "video preview carrying an address")
+
+    def svg(self, where: str, element, fragment: bool) -> None:
+        if fragment:
+            self.leak(where, "<svg> in content")
+            return
+        names = {
+            str(e.tag).rsplit("}", 1)[-1].lower()
+            for e in element.iter()
+            if isinstance(e.tag, str)
+        }
+        if names - SVG_SHAPES or element.text_content().strip():
+            self.leak(where, f"<svg> with {sorted(names - SVG_SHAPES) or 'text'}")
 
     def json_ld(self, where: str, text: str) -> None:
         if "<" in text:
@@ -203,7 +224,9 @@ class Scanner:
     def headers(self, where: str, text: str) -> None:
         for line in text.splitlines():
             if line and not (
-                line.startswith(("/", "#")) or re.match(r"^\s+[A-Za-z-]+: \S", line)
+                line.startswith(("/", "#"))
+                or re.match(r"^\s+[A-Za-z-]+: \S", line)
+                or re.match(r"^\s+! [A-Za-z-]+$", line)  # a path drops a header
             ):
                 self.leak(where, f"unexpected _headers line {line!r}")
 

@@ -163,13 +163,45 @@ def write_content(project: Path) -> None:
             body='Text.\n\n<p onclick="steal()">Hi</p>\n<script>alert(1)</script>\n'
             '<iframe src="https://tracker.example/x"></iframe>\n'
             '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="V">'
-            "</iframe>",
+            "</iframe>\n\n[A link](javascript:alert(1)) and "
+            '<a class="video-link" data-embed="javascript:alert(2)" href="/">v</a>\n',
         ),
     }
+    # What hostile or pasted text gets (plugins/multilingual/untrusted.py).
+    files.update(
+        {
+            "news/pasted.fr.md": NEWS.format(
+                t="Pasted", extra="", body="Word\x0b processor\x0c text."
+            ),
+            "news/reversed.fr.md": NEWS.format(t="Titre \u202e", extra="", body="x"),
+            "news/alias.fr.md": (
+                '---\ntitle: &a "Alias"\ndate: 2026-03-01\nsummary: *a\n---\n\nx\n'
+            ),
+            "news/nested.fr.md": NEWS.format(
+                t="Nested", extra="tags: " + "[" * 70 + "]" * 70 + "\n", body="x"
+            ),
+            "news/brackets.fr.md": NEWS.format(
+                t="Brackets", extra="", body="[" * 100000
+            ),
+            "news/divs.fr.md": NEWS.format(t="Divs", extra="", body="<div>" * 15000),
+        }
+    )
     files.update({name: text for name, (text, _message) in bad_cases().items()})
     for name, text in files.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text(text, encoding="utf-8")
+    # Links out of content/: a content file and a photo.
+    outside = project / "private-notes.md"
+    outside.write_text(NEWS.format(t="Private", extra="", body="x"), encoding="utf-8")
+    (content / "news/linked.fr.md").symlink_to(outside)
+    (content / "images").mkdir(exist_ok=True)
+    (content / "images/linked.jpg").symlink_to(outside)
+    (content / "news/photo.fr.md").write_text(
+        NEWS.format(
+            t="Photo", extra="image: images/linked.jpg\nimage_alt: x\n", body="x"
+        ),
+        encoding="utf-8",
+    )
     # Saved by an old Windows editor.
     (content / "news/old-editor.ar.md").write_bytes(
         NEWS.format(t="اجتماع", extra="", body="نص").encode("cp1256")
@@ -357,5 +389,8 @@ def test_each_message_of_the_readme_table_is_one_the_build_gives(dev_build):
     for row in rows:
         quoted = re.findall(r"`([^`]+)`", row.split(" | ")[0])
         for fragment in quoted:
+            if fragment.startswith("converting the text took more than"):
+                continue  # a 20 s wait: tests/test_untrusted.py makes it happen
+
             pattern = ".*?".join(re.escape(part) for part in fragment.split("..."))
             assert any(re.search(pattern, line) for line in told), fragment

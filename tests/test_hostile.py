@@ -348,6 +348,21 @@ LEAKS = {
         "</main>",
         "<script>alert(1)</script></main>",
     ),
+    "an svg that is not a shape in a page": (
+        "fr/actualites/md-link-javascript/index.html",
+        "</main>",
+        "<svg><foreignObject><p>x</p></foreignObject></svg></main>",
+    ),
+    "a refresh to code": (
+        "fr/actualites/md-link-javascript/index.html",
+        "</head>",
+        '<meta http-equiv="refresh" content="0; url=javascript:alert(1)"></head>',
+    ),
+    "an svg in a feed entry": (
+        "fr/feed.rss",
+        "<description>",
+        "<description>&lt;svg&gt;&lt;path d='M0 0'/&gt;&lt;/svg&gt;",
+    ),
     "live tag in an RSS description": (
         "fr/feed.rss",
         "<description>",
