@@ -7,7 +7,7 @@ Settings (pelicanconf.py / publishconf.py)::
     ASSET_EXTENSIONS = (".css", ".js", ".woff2", ".woff")
     PRECOMPRESS = False                      # .gz and .br copies (production)
     PRECOMPRESS_EXTENSIONS = (".html", ".css", ...)
-    PRECOMPRESS_LEVELS = {".gz": 9, ".br": 7}  # gzip level, brotli quality
+    PRECOMPRESS_LEVELS = {".gz": 9, ".br": 7, ".html.br": 10, ...}  # per kind
     CONTENT_SECURITY_POLICY = {"default-src": "'self'", ...}
     SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", ...}
     IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
