@@ -61,7 +61,15 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, target / name)
+    link_node_modules(target)
     return target
+
+
+def link_node_modules(project: Path) -> None:
+    """The npm packages the build copies from (the web editor's bundle), as a
+    checkout has them after `npm ci`."""
+    if (ROOT / "node_modules").is_dir() and not (project / "node_modules").exists():
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def fixture_site(target: Path, name: str = "tiny") -> Path:
@@ -72,6 +80,7 @@ def fixture_site(target: Path, name: str = "tiny") -> Path:
     for file in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / file, target / file)
     shutil.copytree(ROOT / "tests/sites" / name, target, dirs_exist_ok=True)
+    link_node_modules(target)
     return target
 
 

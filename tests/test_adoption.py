@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import ROOT, build_log
+from conftest import ROOT, build_log, link_node_modules
 from lxml import html as lxml_html
 
 SITE = ROOT / "tests/sites/adopt"
@@ -25,6 +25,7 @@ def adopted(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     for folder in ("theme", "plugins"):
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copytree(SITE / "content", project / "content")
+    link_node_modules(project)
     settings = (SITE / "settings.py").read_text("utf-8")
     kit = (ROOT / "pelicanconf.py").read_text("utf-8")
     (project / "pelicanconf.py").write_text(kit + "\n" + settings, "utf-8")

@@ -59,7 +59,10 @@ def assert_cached_equals_clean(project: Path, scratch: Path) -> list[str]:
         shutil.rmtree(clean_project)
     # copytree keeps time stamps, which dated pages show; no cache/ goes along.
     shutil.copytree(
-        project, clean_project, ignore=shutil.ignore_patterns("cache", "output")
+        project,
+        clean_project,
+        symlinks=True,  # node_modules stays a link
+        ignore=shutil.ignore_patterns("cache", "output"),
     )
     clean_out = scratch / "clean-output"
     if clean_out.exists():

@@ -547,3 +547,18 @@ def test_an_editor_corrects_a_press_release_and_its_facts_stay(
     release = Site(tmp_path / "out").page("/fr/communiques/water-tariff-reform/")
     text = release.text_content()
     assert "2025-017" in text and "Rabat, siège du parti" in text
+
+
+def test_without_its_npm_bundle_the_editor_is_left_out_and_the_build_says_how(
+    tmp_path,
+):
+    """A fresh clone before `npm ci`: the site builds, /admin/ is not there,
+    and one line says what to run."""
+    from conftest import build_log, fixture_site
+
+    project = fixture_site(tmp_path / "project")
+    (project / "node_modules").unlink(missing_ok=True)
+    log = build_log(project / "output", "pelicanconf.py", project)
+    assert "/admin/ is left out" in log and "npm ci --ignore-scripts" in log
+    assert not (project / "output/admin").exists()
+    assert (project / "output/fr/index.html").is_file()

@@ -21,8 +21,10 @@ Settings (pelicanconf.py)::
         "files_folder": "files",      # attachments, under PATH
     }
 
-The Decap CMS bundle is vendored (vendor/decap-cms, see its VENDOR.md): the
-editor loads nothing from another host and works on a fresh clone without npm.
+The Decap CMS bundle comes from npm (``decap-cms``, pinned in package.json;
+``npm ci --ignore-scripts`` installs it into node_modules/) and is copied into
+the site: the editor loads nothing from another host. Without it /admin/ is
+left out and the build says how to get it.
 The page has no inline script; /admin/ needs a policy of its own (Decap
 evaluates its configuration schema and injects styles): see PATH_HEADERS.
 """
@@ -49,10 +51,19 @@ from .config import decap_config, editor_settings, hint, label
 logger = logging.getLogger(__name__)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VENDOR = os.path.join(HERE, "vendor", "decap-cms")
 STATIC = os.path.join(HERE, "static")
-# Served with the bundle: its code and the licences it carries.
-BUNDLE_FILES = (".js", ".wasm", ".txt")
+# Where npm puts Decap CMS's bundle, from the project's folder.
+BUNDLE = os.path.join("node_modules", "decap-cms", "dist")
+# Served with the bundle: its code (the decap-cms build; dist/ also holds a
+# second build, cms.js, and source maps), image encoders and licences.
+BUNDLE_FILE = re.compile(r"^(\d+\.)?decap-cms\.js(\.LICENSE\.txt)?$|\.wasm$")
+
+
+def bundle_folder(settings: dict[str, Any]) -> str:
+    """node_modules/decap-cms/dist beside content/ (the project's folder)."""
+    project = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return os.path.join(project, BUNDLE)
+
 
 PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -160,11 +171,18 @@ def write_editor(pelican: Any) -> None:
     editor = editor_settings(settings)
     if not editor["enabled"]:
         return
+    bundle = bundle_folder(settings)
+    if not os.path.isfile(os.path.join(bundle, "decap-cms.js")):
+        logger.warning(
+            "web_editor: /admin/ is left out: Decap CMS is not installed; run "
+            "`npm ci --ignore-scripts` once (Node.js), then build again"
+        )
+        return
     target = os.path.join(pelican.output_path, editor["path"].strip("/"))
     os.makedirs(target, exist_ok=True)
-    for name in sorted(os.listdir(VENDOR)):
-        if name.endswith(BUNDLE_FILES):
-            _copy_if_changed(os.path.join(VENDOR, name), os.path.join(target, name))
+    for name in sorted(os.listdir(bundle)):
+        if BUNDLE_FILE.search(name):
+            _copy_if_changed(os.path.join(bundle, name), os.path.join(target, name))
     for name in ("editor.js",):
         _copy_if_changed(os.path.join(STATIC, name), os.path.join(target, name))
     files = {
