@@ -22,8 +22,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import NullTranslations, Translations
+from babel.units import format_unit
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from .languages import Language
 from .typography import Typography
@@ -221,6 +223,45 @@ def install(
         names = here(context).babel.languages
         return names.get(other.babel.language) or other.name
 
+    @pass_context
+    def localized(context: Context, value: Any) -> Any:
+        """A configuration text in the page's language: {"ar": ..., "fr": ...};
+        a language without its own shows the first one."""
+        if not isinstance(value, dict):
+            return value
+        return value.get(here(context).code) or next(iter(value.values()), "")
+
+    @pass_context
+    def filesize(context: Context, size: int) -> str:
+        """ "146,5 ko", "146,5 كيلوبايت": the unit and digits of the page's
+        language."""
+        locale = here(context).locale
+        if size >= 1_000_000:
+            return format_unit(
+                size / 1_000_000, "digital-megabyte", "short", locale=locale
+            )
+        return format_unit(
+            max(size / 1000, 0.1),
+            "digital-kilobyte",
+            "short",
+            locale=locale,
+            format="#,##0.#",
+        )
+
+    @pass_context
+    def picture(
+        context: Context, path: str | None, alt: str = "", role: str = "lead"
+    ) -> Markup:
+        """A photo as a plain <img>; the responsive_images plugin, when used,
+        replaces this with <picture> and its sized copies."""
+        if not path:
+            return Markup("")
+        siteurl = context.get("SITEURL", "")
+        return Markup(
+            f'<img src="{escape(siteurl)}/{escape(path.lstrip("/"))}" '
+            f'alt="{escape(alt or "")}">'
+        )
+
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
@@ -229,6 +270,9 @@ def install(
         language_name=language_name,
         NOT_AVAILABLE=NOT_AVAILABLE,
     )
+    # Plugins replace these when they are there (responsive_images).
+    env.globals.setdefault("picture", picture)
+    env.globals.setdefault("image_crops", lambda path: [])
 
     def initial(value: str) -> str:
         """A heading from a word written in lower case ("eau" -> "Eau"); the
@@ -236,6 +280,8 @@ def install(
         return value[:1].upper() + value[1:]
 
     env.filters.update(
+        localized=localized,
+        filesize=filesize,
         initial=initial,
         date_long=date_long,
         datetime_long=datetime_long,

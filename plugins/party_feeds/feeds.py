@@ -26,6 +26,7 @@ from lxml import etree
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from multilingual.files import raster_logo
 from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
@@ -63,14 +64,6 @@ class Feed:
     @property
     def media_type(self) -> str:
         return FORMATS[self.format]
-
-
-def raster_logo(settings: dict[str, Any]) -> str:
-    """The party's logo in a format RSS accepts: the press kit's PNG if any."""
-    for entry in settings.get("PRESS", {}).get("kit", []):
-        if entry["file"].endswith(".png"):
-            return entry["file"]
-    return settings["PARTY"]["logo"]
 
 
 def absolutize(html: str, base: str) -> str:

@@ -7,20 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import pass_context
 from pelican import signals
 
 from .numbering import number_releases
-from .room import PressRoomGenerator, filesize, localized
-
-
-def add_filters(generator: Any) -> None:
-    env = getattr(generator, "env", None)
-    if env is None:
-        return
-    env.filters.update(
-        localized=pass_context(localized), filesize=pass_context(filesize)
-    )
+from .room import PressRoomGenerator
 
 
 def get_generators(_pelican: Any) -> type:
@@ -29,5 +19,4 @@ def get_generators(_pelican: Any) -> type:
 
 def register() -> None:
     signals.article_generator_finalized.connect(number_releases)
-    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

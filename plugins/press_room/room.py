@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from babel.units import format_unit
 from pelican.contents import Content
 from pelican.generators import Generator
 
@@ -20,29 +19,6 @@ from multilingual.site import Alternate, Site
 from .attachments import published_size
 from .press_kit import logo_png
 from .program_pdf import program_pdfs
-
-
-def localized(context: Any, value: Any) -> Any:
-    """A configuration text in the page's language: {"ar": ..., "fr": ...};
-    a language without its own shows the first one."""
-    if not isinstance(value, dict):
-        return value
-    code = context.environment.globals["here"](context).code
-    return value.get(code) or next(iter(value.values()), "")
-
-
-def filesize(context: Any, size: int) -> str:
-    """ "146,5 ko", "146,5 كيلوبايت": the unit and digits of the page's language."""
-    locale = context.environment.globals["here"](context).locale
-    if size >= 1_000_000:
-        return format_unit(size / 1_000_000, "digital-megabyte", "short", locale=locale)
-    return format_unit(
-        max(size / 1000, 0.1),
-        "digital-kilobyte",
-        "short",
-        locale=locale,
-        format="#,##0.#",
-    )
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from fast_build.links import publish
+from multilingual.files import publish
 
 log = logging.getLogger(__name__)
 

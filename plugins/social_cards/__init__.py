@@ -31,8 +31,8 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
-from fast_build.links import publish
 from multilingual.errors import FrontMatterError, warn
+from multilingual.files import publish
 from multilingual.frontmatter import display_path
 
 from .render import (

@@ -1,9 +1,10 @@
-"""Files published from the cache as hard links, not copies.
+"""Files the core offers every plugin: publishing a cached file into the
+output, and the party's logo in a raster format.
 
 A social card, a compressed copy or a search bundle in the cache is written
 once (to a temporary name, then renamed) and never in place, so the output
-can share its bytes: a link costs a few microseconds where a copy of a small
-file cost a millisecond and a half on the bench machine, and a first build
+can share its bytes: ``publish`` makes a hard link, a few microseconds where
+a copy of a small file cost a millisecond and a half, and a first build
 publishes thousands of them. Where a link is impossible (the cache on
 another file system, a file system without links) the file is copied.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import Any
 
 
 def publish(cached: str, target: str) -> None:
@@ -27,3 +29,12 @@ def publish(cached: str, target: str) -> None:
     except OSError:
         shutil.copyfile(cached, temporary)
     os.replace(temporary, target)
+
+
+def raster_logo(settings: dict[str, Any]) -> str:
+    """The party's logo in a format feeds and search engines accept (GIF,
+    JPEG, PNG): the press kit's PNG if any, else PARTY["logo"]."""
+    for entry in settings.get("PRESS", {}).get("kit", []):
+        if entry["file"].endswith(".png"):
+            return entry["file"]
+    return settings["PARTY"]["logo"]

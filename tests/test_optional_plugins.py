@@ -1,0 +1,35 @@
+"""Every feature plugin is optional: a party that leaves one out of PLUGINS
+gets a site without that feature, not a broken build. (Removing party_feeds
+used to stop every page: the theme needed its feed list, structured data its
+logo helper, and articles the press room's filters.)"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, build_log, fixture_site
+from lxml import html as lxml_html
+from pelican.settings import read_settings
+
+CORE = "multilingual"  # languages, sections, the reader: the kit itself
+FEATURES = [
+    name
+    for name in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    if name != CORE
+]
+
+
+@pytest.mark.parametrize("left_out", FEATURES)
+def test_a_site_builds_without_each_feature_plugin(tmp_path, left_out):
+    project = fixture_site(tmp_path / "project")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write(f"\nPLUGINS = [p for p in PLUGINS if p != {left_out!r}]\n")
+    log = build_log(project / "output", "pelicanconf.py", project)
+    assert "CRITICAL" not in log and "ERROR" not in log, log[-2000:]
+    page = lxml_html.fromstring(
+        (project / "output/fr/actualites/wells/index.html").read_bytes()
+    )
+    assert "puits" in page.text_content()
+    has_feeds = bool(page.xpath("//link[@type='application/atom+xml']"))
+    assert has_feeds == (left_out != "party_feeds")
+    has_json_ld = bool(page.xpath("//script[@type='application/ld+json']"))
+    assert has_json_ld == (left_out != "structured_data")
