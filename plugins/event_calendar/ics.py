@@ -11,6 +11,7 @@ from icalendar import Calendar, Event, vText
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from multilingual.files import write_output
 from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
@@ -115,10 +116,7 @@ class CalendarGenerator(Generator):
         return cal.to_ical()
 
     def _write(self, url: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, url)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        write_output(self.settings, os.path.join(self.output_path, url), data)
 
 
 def last_revised(item: Any) -> datetime:

@@ -17,6 +17,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from multilingual import stop_after_writing
+from multilingual.files import build_state
 
 from .reading import CACHE, PrefetchingReader
 from .stale import remove_stale
@@ -57,7 +58,9 @@ def finish(_pelican: Any) -> None:
         gone = remove_stale(
             _pelican.output_path,
             _pelican.settings["CACHE_PATH"],
-            writer.written_files,
+            # Pages, and the files plugins wrote through the core's
+            # write_output (feeds, calendars, sitemaps, press kit...).
+            writer.written_files | build_state(_pelican.settings).written,
         )
         if gone:
             logger.info(

@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.paginator import PaginationRule
 
 from .errors import ERRORS, install_plain_output, reset, tally
+from .files import BuildState
 from .frontmatter import FrontMatterMarkdownReader
 from .i18n import install, load_translations
 from .languages import languages_from_settings
@@ -108,9 +109,10 @@ def say_tz_rules(pelican: Any) -> None:
         print(describe(pelican.settings["TIMEZONE"], rules))
 
 
-def reset_errors(_pelican: Any) -> None:
+def reset_errors(pelican: Any) -> None:
     reset()
     install_plain_output()
+    pelican.settings["BUILD_STATE"] = BuildState()  # this run's, fresh
 
 
 def stop_on_errors(_generators: Any) -> None:

@@ -38,3 +38,39 @@ def raster_logo(settings: dict[str, Any]) -> str:
         if entry["file"].endswith(".png"):
             return entry["file"]
     return settings["PARTY"]["logo"]
+
+
+class BuildState:
+    """What one build has written beside Pelican's writer (feeds, calendars,
+    sitemaps, press kit files...), so that a development build can remove
+    such files once their content is gone, as it does pages. One per run, in
+    the settings (BUILD_STATE), never shared between runs."""
+
+    def __init__(self) -> None:
+        self.written: set[str] = set()
+
+
+def build_state(settings: dict[str, Any]) -> BuildState:
+    """This run's state; a run that did not start through the core (a
+    plugin used alone, a test) gets one of its own."""
+    state = settings.get("BUILD_STATE")
+    if not isinstance(state, BuildState):
+        state = settings["BUILD_STATE"] = BuildState()
+    return state
+
+
+def write_output(settings: dict[str, Any], path: str, data: bytes) -> None:
+    """Write a file of the site that is not a page, recorded for this build;
+    a file whose bytes are already there is left as it is (its time stamp
+    tells rsync and browsers that nothing changed)."""
+    build_state(settings).written.add(os.path.abspath(path))
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)

@@ -26,7 +26,7 @@ from lxml import etree
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.files import raster_logo
+from multilingual.files import raster_logo, write_output
 from multilingual.i18n import N_, load_translations
 from multilingual.site import Site
 
@@ -155,7 +155,9 @@ class FeedsGenerator(Generator):
         self.images: FeedImages | None = None
         if self.settings.get("FEED_LOGO"):
             source = os.path.join(self.settings["PATH"], self.settings["FEED_LOGO"])
-            self.images = draw_feed_images(source, self.output_path, "images")
+            self.images = draw_feed_images(
+                self.settings, source, self.output_path, "images"
+            )
             if self.images is None:
                 logger.warning(
                     "FEED_LOGO %s: not a PNG or JPEG in content/; the feeds use "
@@ -168,10 +170,7 @@ class FeedsGenerator(Generator):
             if feed.subject:
                 title = f"{title}: {feed.subject}"
             xml = self.render(site, feed, title, translations[feed.lang])
-            path = os.path.join(self.output_path, feed.url)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(xml)
+            write_output(self.settings, os.path.join(self.output_path, feed.url), xml)
         template = self.get_template("feeds")
         for lang in site.languages:
             url = self.index.page_url(lang.code)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
+
+from multilingual.files import write_output
 
 ICON_SIZE = 144  # RSS's largest width; square for Atom's icon
 
@@ -27,7 +30,9 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def draw_feed_images(source: str, output_path: str, folder: str) -> FeedImages | None:
+def draw_feed_images(
+    settings: dict[str, Any], source: str, output_path: str, folder: str
+) -> FeedImages | None:
     """Write <folder>/feed-icon.png (144x144) and feed-logo.png (288x144) into
     the output; None when the source is not a raster image we can read."""
     try:
@@ -40,11 +45,9 @@ def draw_feed_images(source: str, output_path: str, folder: str) -> FeedImages |
     icon.paste(logo, ((ICON_SIZE - logo.width) // 2, (ICON_SIZE - logo.height) // 2))
     wide = Image.new("RGBA", (2 * ICON_SIZE, ICON_SIZE), (0, 0, 0, 0))
     wide.paste(icon, (ICON_SIZE // 2, 0))
-    os.makedirs(os.path.join(output_path, folder), exist_ok=True)
     urls = {}
     for name, image in (("feed-icon.png", icon), ("feed-logo.png", wide)):
         url = f"{folder}/{name}"
-        with open(os.path.join(output_path, url), "wb") as handle:
-            handle.write(_png(image))
+        write_output(settings, os.path.join(output_path, url), _png(image))
         urls[name] = url
     return FeedImages(urls["feed-icon.png"], urls["feed-logo.png"], ICON_SIZE)

@@ -12,6 +12,7 @@ from pelican.contents import Content
 from pelican.generators import Generator
 
 from multilingual.errors import FrontMatterError, warn
+from multilingual.files import write_output
 from multilingual.frontmatter import display_path
 from multilingual.i18n import load_translations
 from multilingual.site import Alternate, Site
@@ -166,10 +167,7 @@ class PressRoomGenerator(Generator):
         site: Site = self.context["site"]
         room = self.room
         for path, data in self.made.items():
-            target = os.path.join(self.output_path, path)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(data)
+            write_output(self.settings, os.path.join(self.output_path, path), data)
         for lang in site.languages:
             code = lang.code
             self._write(writer, room.url(code), "press_room", lang, room.url)

@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 from pelican import signals
 from pelican.generators import Generator
 
+from multilingual.files import write_output
 from multilingual.site import Alternate
 
 
@@ -154,8 +155,8 @@ class SiteMetadataGenerator(Generator):
         return pages
 
     def _write(self, name: str, text: str) -> None:
-        with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
-            f.write(text)
+        path = os.path.join(self.output_path, name)
+        write_output(self.settings, path, text.encode("utf-8"))
 
 
 def _url_in(alternates: list, language: Any) -> str | None:
