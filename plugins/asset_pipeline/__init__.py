@@ -25,6 +25,8 @@ from typing import Any
 
 from pelican import signals
 
+from multilingual.files import build_state
+
 from .compress import precompress
 from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
 from .headers import content_security_policy, write_headers_file
@@ -48,69 +50,48 @@ DEFAULT_TEXT = (
 )
 
 
-# Fingerprinted names of this build, once worked out.
-_names: dict[str, str] | None = None
-
-
 def fingerprint(pelican: Any) -> dict[str, str]:
     """Give the theme's assets their hashed names (once per build)."""
-    global _names
     settings = pelican.settings
-    if _names is None:
-        _names = {}
+    state = build_state(settings)
+    if "asset_names" not in state.data:
+        names = {}
         if settings.get("ASSET_FINGERPRINT", True):
-            _names = fingerprint_assets(
+            names = fingerprint_assets(
                 pelican.output_path,
                 settings["THEME_STATIC_DIR"],
                 tuple(settings.get("ASSET_EXTENSIONS", DEFAULT_EXTENSIONS)),
             )
-    return _names
+        state.data["asset_names"] = names
+    return state.data["asset_names"]
 
 
 def before_pages(pelican: Any) -> None:
     """With fast_build, pages get the hashed names as they are written, so a
     page whose bytes did not change is not touched."""
-    from fast_build.writing import PAGE_FILTERS
-
     names = fingerprint(pelican)
     siteurl = pelican.settings.get("SITEURL", "")
     output = pelican.output_path
-    PAGE_FILTERS[:] = [
+    build_state(pelican.settings).page_filters[:] = [
         lambda path, html: rewrite_html(html, path, output, names, siteurl)
     ]
 
 
-def _written_by_fast_build() -> frozenset:
-    """Pages fast_build's writer wrote through the page filter this build."""
-    try:
-        from fast_build.writing import PAGE_FILTERS, FastWriter
-    except ImportError:
-        return frozenset()
-    writer = FastWriter.last
-    if not PAGE_FILTERS or writer is None:
-        return frozenset()
-    return frozenset(writer.written_files)
-
-
-def reset(_pelican: Any) -> None:
-    global _names
-    _names = None
-    try:
-        from fast_build.writing import PAGE_FILTERS
-    except ImportError:
-        return
-    PAGE_FILTERS.clear()
+def ask_for_page_filters(pelican: Any) -> None:
+    """A writer that renders pages at the end (fast_build) calls this first."""
+    build_state(pelican.settings).before_pages.append(before_pages)
 
 
 def finalize(pelican: Any) -> None:
     settings = pelican.settings
     output = pelican.output_path
+    state = build_state(settings)
     names = fingerprint(pelican)
     if names:
         # Pages written outside the writer (and all pages without fast_build):
         # those fast_build wrote already carry the names, and are not re-read.
         pages = rewrite_pages(
-            output, names, settings.get("SITEURL", ""), _written_by_fast_build()
+            output, names, settings.get("SITEURL", ""), state.filtered_pages
         )
         logger.info("Fingerprinted %d assets, %d pages updated", len(names), pages)
     security = dict(settings.get("SECURITY_HEADERS", {}))
@@ -142,10 +123,5 @@ def finalize(pelican: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(reset)
+    signals.initialized.connect(ask_for_page_filters)
     signals.finalized.connect(finalize)
-    try:
-        from fast_build.writing import BEFORE_FLUSH
-    except ImportError:  # fast_build is not installed: pages rewritten at the end
-        return
-    BEFORE_FLUSH.append(before_pages)

@@ -22,7 +22,7 @@ from multilingual.files import build_state
 from .reading import CACHE, PrefetchingReader
 from .stale import remove_stale
 from .urls import freeze_urls
-from .writing import BEFORE_FLUSH, FastWriter
+from .writing import FastWriter
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +47,29 @@ def get_writer(_pelican: Any) -> type:
     return FastWriter
 
 
+def keep_generators(generators: list[Any]) -> None:
+    """The editor loop renders one page with the last build's model."""
+    if generators:
+        build_state(generators[0].settings).generators = generators
+
+
 def finish(_pelican: Any) -> None:
     """Write the pages noted by the writer, then keep what was read."""
-    writer = FastWriter.current
-    if writer is not None:
-        for prepare in BEFORE_FLUSH:
+    state = build_state(_pelican.settings)
+    writer = state.writer
+    if writer is not None and writer.deferring:
+        for prepare in state.before_pages:
             prepare(_pelican)
         writer.flush()
-        FastWriter.current, FastWriter.last = None, writer
+        writer.deferring = False
+        if state.page_filters:
+            state.filtered_pages = frozenset(writer.written_files)
         gone = remove_stale(
             _pelican.output_path,
             _pelican.settings["CACHE_PATH"],
             # Pages, and the files plugins wrote through the core's
             # write_output (feeds, calendars, sitemaps, press kit...).
-            writer.written_files | build_state(_pelican.settings).written,
+            writer.written_files | state.written,
         )
         if gone:
             logger.info(
@@ -78,4 +87,5 @@ def register() -> None:
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(freeze_urls)
+    signals.all_generators_finalized.connect(keep_generators)
     signals.finalized.connect(finish)

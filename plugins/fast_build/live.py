@@ -20,22 +20,12 @@ import os
 import threading
 from typing import Any
 
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 
 from multilingual.errors import quiet
-
-from .writing import FastWriter
-
-_LAST: dict[str, Any] = {}
-
-
-def _keep_generators(generators: list[Any]) -> None:
-    _LAST["generators"] = generators
-
-
-signals.all_generators_finalized.connect(_keep_generators)
+from multilingual.files import BuildState, build_state
 
 # What must not change for the page alone to be rebuilt from the last model.
 _STABLE = ("slug", "status", "lang", "section", "key", "date", "start", "order")
@@ -47,12 +37,14 @@ class EditorLoop:
         self.output = output
 
         self.lock = threading.Lock()
+        self.state: BuildState | None = None  # the last full build's
 
     def full_build(self) -> None:
         overrides = {"OUTPUT_PATH": self.output} if self.output else None
         with self.lock:
             settings = read_settings(self.settings_file, override=overrides)
             Pelican(settings).run()
+            self.state = build_state(settings)
 
     def full_build_soon(self) -> threading.Thread:
         """The full build in the background: the browser reloads meanwhile."""
@@ -66,8 +58,8 @@ class EditorLoop:
             return self._rebuild_page(path)
 
     def _rebuild_page(self, path: str) -> bool:
-        generators = _LAST.get("generators")
-        writer = FastWriter.last
+        generators = self.state.generators if self.state else []
+        writer = self.state.writer if self.state else None
         if not generators or writer is None:
             return False
         path = os.path.abspath(path)

@@ -19,6 +19,7 @@ from typing import Any
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from multilingual.errors import ERRORS, report
+from multilingual.files import build_state
 from multilingual.writer import SafeWriter, no_override
 
 from .workers import run_shares, worker_count
@@ -41,26 +42,19 @@ def write_if_changed(path: str, data: bytes) -> bool:
     return True
 
 
-# Changes made to every page before it is compared and written, as
-# (path, html) -> html: plugins that used to rewrite pages after the build
-# (asset_pipeline's fingerprinted names) do it here, so an unchanged page is
-# never touched. Plugins add theirs through BEFORE_FLUSH, once assets exist.
-PAGE_FILTERS: list[Callable[[str, str], str]] = []
-# Called with the Pelican object just before the noted pages are rendered.
-BEFORE_FLUSH: list[Callable[[Any], None]] = []
-
-
 class _ChangedOnlyFile(io.StringIO):
     """What Pelican's writer writes into; reaches the disk only if different."""
 
-    def __init__(self, path: str, encoding: str):
+    def __init__(
+        self, path: str, encoding: str, filters: list[Callable[[str, str], str]]
+    ):
         super().__init__()
-        self.path, self.encoding_name = path, encoding
+        self.path, self.encoding_name, self.filters = path, encoding, filters
 
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
             text = self.getvalue()
-            for page_filter in PAGE_FILTERS:
+            for page_filter in self.filters:
                 text = page_filter(self.path, text)
             write_if_changed(self.path, text.encode(self.encoding_name))
         super().__exit__(*exc)
@@ -76,14 +70,16 @@ class _Reported(ValueError):
 
 
 class FastWriter(SafeWriter):
-    current: FastWriter | None = None  # the build's writer, until it is flushed
-    last: FastWriter | None = None  # the last build's, for the editor loop
+    """Notes the pages while the generators run (`deferring`), renders them
+    all at flush(); after that (the editor loop) it writes at once."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
         super().__init__(output_path, settings=settings)
         self.workers = worker_count(self.settings)
         self._queue: list[tuple[tuple, dict]] = []
-        FastWriter.current = self
+        self.deferring = True
+        self.state = build_state(self.settings)
+        self.state.writer = self
 
     def _open_w(self, filename: str, encoding: str, override: bool = False):
         # Pelican's rules on writing a file twice, then a file that only
@@ -103,10 +99,10 @@ class FastWriter(SafeWriter):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         self._owners.setdefault(filename, self._current)
-        return _ChangedOnlyFile(filename, encoding)
+        return _ChangedOnlyFile(filename, encoding, self.state.page_filters)
 
     def write_file(self, name: Any, template: Any, context: dict, *args, **kwargs):
-        if FastWriter.current is not self:  # the editor loop: one page, now
+        if not self.deferring:  # the editor loop: one page, now
             return super().write_file(name, template, context, *args, **kwargs)
         # Rendered at flush(); the context as it is now (generators add keys
         # to the shared context as they go).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from typing import Any
 
 
@@ -48,6 +49,27 @@ class BuildState:
 
     def __init__(self) -> None:
         self.written: set[str] = set()
+        # Changes made to every page before it is compared and written, as
+        # (path, html) -> html (asset_pipeline's fingerprinted names), and
+        # what must run just before the pages are rendered (with Pelican).
+        self.page_filters: list[Callable[[str, str], str]] = []
+        self.before_pages: list[Callable[[Any], None]] = []
+        # The writer and the generators of this build (fast_build), kept
+        # for the editor loop and for plugins that run after the pages.
+        self.writer: Any = None
+        self.generators: list[Any] = []
+        # Pages written through page_filters this run.
+        self.filtered_pages: frozenset[str] = frozenset()
+        # Per-plugin values for this run, by plugin name.
+        self.data: dict[str, Any] = {}
+
+    # Settings travel to process pools (cards, PDF, compression); this run's
+    # writer, hooks and records do not: a worker starts with an empty state.
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, _state: dict[str, Any]) -> None:
+        self.__init__()
 
 
 def build_state(settings: dict[str, Any]) -> BuildState:
