@@ -32,20 +32,48 @@ from tools.static_server import start as start_server  # noqa: E402
 use_newest_rules("Africa/Casablanca")
 
 
+def run_pelican(
+    project: Path,
+    output: Path,
+    *extra: str,
+    settings: str = "pelicanconf.py",
+    columns: int = 200,
+) -> subprocess.CompletedProcess:
+    """The README's build command in `project`, as a terminal `columns` wide
+    runs it; the caller judges the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)]
+        + list(extra),
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(columns)},
+    )
+
+
 def build_site(
     output: Path, settings: str = "pelicanconf.py", cwd: Path = ROOT, *extra: str
 ) -> subprocess.CompletedProcess:
     """Run the exact command the README gives; fail with Pelican's output."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output)]
-        + list(extra),
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    result = run_pelican(cwd, output, *extra, settings=settings)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def assert_same_site(built: Path, clean: Path) -> None:
+    ours, reference = output_files(built), output_files(clean)
+    assert ours.keys() == reference.keys(), ours.keys() ^ reference.keys()
+    different = [name for name in reference if ours[name] != reference[name]]
+    assert not different, f"differs from a clean build: {different[:10]}"
 
 
 def build_log(output: Path, settings: str, cwd: Path) -> str:

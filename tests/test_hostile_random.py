@@ -5,13 +5,10 @@ hypothesis; each example is one build of a small site)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from conftest import copy_project
+from conftest import copy_project, run_pelican
 from hostile_scan import scan
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -115,14 +112,7 @@ def test_random_text_in_fields_is_inert_in_every_output(tmp_path_factory, values
         },
     )
     output = project / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
-        + ["-o", str(output)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "1000"},
-    )
+    result = run_pelican(project, output, columns=1000)
     log = result.stdout + result.stderr
     assert result.returncode == 0 and "Traceback" not in log, log
     assert scan(output, HOSTS) == []

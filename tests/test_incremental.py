@@ -3,39 +3,12 @@ byte for byte a clean one, and a content mistake is never hidden by a cache."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_log, copy_project
-
-
-def pelican(project: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
-        + ["-o", str(output), *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-    )
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def assert_same_site(built: Path, clean: Path) -> None:
-    ours, reference = files(built), files(clean)
-    assert sorted(ours) == sorted(reference)
-    different = [name for name in reference if ours[name] != reference[name]]
-    assert not different, f"differs from a clean build: {different[:10]}"
+from conftest import assert_same_site, build_log, copy_project, run_pelican
 
 
 def copy_file(source: Path, target: Path) -> None:
@@ -53,14 +26,14 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_cached_rebuild_after_an_edit_equals_a_clean_serial_build(tmp_path):
     project = copy_project(tmp_path / "project")
     out = project / "output"
-    assert pelican(project, out).returncode == 0
+    assert run_pelican(project, out).returncode == 0
     assert (project / "cache").is_dir(), "the read cache is kept between builds"
     untouched = out / "fr/programme/health/index.html"
     stamp = untouched.stat().st_mtime_ns
 
     article = project / "content/news/water-drought-plan.fr.md"
     edit(article, 'title: "', 'title: "Sécheresse, mise à jour : ')
-    rebuilt = pelican(project, out)
+    rebuilt = run_pelican(project, out)
     assert rebuilt.returncode == 0, rebuilt.stderr
 
     page = (out / "fr/actualites/water-drought-plan/index.html").read_text("utf-8")
@@ -73,7 +46,7 @@ def test_cached_rebuild_after_an_edit_equals_a_clean_serial_build(tmp_path):
     clean_project = copy_project(tmp_path / "clean")
     copy_file(article, clean_project / "content/news/water-drought-plan.fr.md")
     clean = tmp_path / "clean-output"
-    result = pelican(clean_project, clean, "-e", "BUILD_WORKERS=1")
+    result = run_pelican(clean_project, clean, "-e", "BUILD_WORKERS=1")
     assert result.returncode == 0, result.stderr
     assert_same_site(out, clean)
 
@@ -85,14 +58,14 @@ def test_a_cached_build_still_reports_mistakes(tmp_path):
     broken.write_text("---\ntitle: x\ndate: 2024-13-45\nsummary: s\n---\n\nx\n")
     message = 'content/news/broken.fr.md:3: date "2024-13-45" is not a date'
     for _build in range(2):  # the second build reads the others from cache
-        result = pelican(project, out)
+        result = run_pelican(project, out)
         assert message in result.stdout + result.stderr
 
     # A region disappears: news that names it was read (and cached) as
     # valid, and must now be reported.
     for region in (project / "content/regions").glob("souss-massa.*.md"):
         region.unlink()
-    result = pelican(project, out)
+    result = run_pelican(project, out)
     log = result.stdout + result.stderr
     assert 'region "souss-massa" does not exist' in log
 
@@ -121,7 +94,7 @@ loop.full_build_soon().join()
     clean_project = copy_project(tmp_path / "clean")
     copy_file(article, clean_project / "content/news/water-drought-plan.fr.md")
     clean = tmp_path / "clean-output"
-    assert pelican(clean_project, clean).returncode == 0
+    assert run_pelican(clean_project, clean).returncode == 0
     assert_same_site(project / "output", clean)
 
 
@@ -147,7 +120,7 @@ def test_pages_of_deleted_or_broken_files_leave_the_output(tmp_path):
     (nor in its search index) as if it were current."""
     project = copy_project(tmp_path / "project")
     out = project / "output"
-    assert pelican(project, out).returncode == 0
+    assert run_pelican(project, out).returncode == 0
     deleted = out / "fr/actualites/water-drought-plan/index.html"
     broken = out / "fr/actualites/trilingual-website-launch/index.html"
     kept = out / "ar/akhbar/water-drought-plan/index.html"
@@ -159,7 +132,7 @@ def test_pages_of_deleted_or_broken_files_leave_the_output(tmp_path):
         "date: ",
         "date: 2024-13-45\nold_date: ",
     )
-    result = pelican(project, out)
+    result = run_pelican(project, out)
     log = result.stdout + result.stderr
     assert 'date "2024-13-45" is not a date' in log
     assert not deleted.exists() and not deleted.parent.exists()

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, run_pelican
 
 TOPICS = "water:\n  ar: الماء\n  fr: eau\n  zgh: ⴰⵎⴰⵏ\n"
 FINISHED = (
@@ -57,14 +57,7 @@ def project(tmp_path_factory) -> Path:
 def production(project: Path, tmp_path_factory) -> tuple[str, Path]:
     """The production build `invoke preview` runs."""
     output = tmp_path_factory.mktemp("out") / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py"]
-        + ["-o", str(output)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "60"},
-    )
+    result = run_pelican(project, output, settings="publishconf.py", columns=60)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
     return log, output

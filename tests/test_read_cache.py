@@ -5,14 +5,11 @@ a clean build. Built on a small fixture site."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import fixture_site
+from conftest import fixture_site, output_files, run_pelican
 
 # A line of Pelican's console: "[20:42:01] WARNING  content/...   reader.py:12"
 _DECORATION = re.compile(
@@ -21,25 +18,10 @@ _DECORATION = re.compile(
 
 
 def build(project: Path, output: Path, *extra: str) -> tuple[int, list[str]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
-        + ["-o", str(output), *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "300"},
-    )
+    result = run_pelican(project, output, *extra, columns=300)
     lines = (result.stdout + result.stderr).splitlines()
     messages = sorted(_DECORATION.sub("", line) for line in lines if "content/" in line)
     return result.returncode, messages
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -71,7 +53,7 @@ def assert_cached_equals_clean(project: Path, scratch: Path) -> list[str]:
         clean_project, clean_out, "-e", "BUILD_WORKERS=1"
     )
     assert (cached_code, cached_messages) == (clean_code, clean_messages)
-    ours, reference = files(cached_out), files(clean_out)
+    ours, reference = output_files(cached_out), output_files(clean_out)
     assert ours.keys() == reference.keys(), ours.keys() ^ reference.keys()
     different = [name for name in reference if ours[name] != reference[name]]
     assert not different, f"differs from a clean build: {different[:10]}"

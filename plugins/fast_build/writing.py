@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -19,27 +18,12 @@ from typing import Any
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from multilingual.errors import ERRORS, report
-from multilingual.files import build_state
+from multilingual.files import build_state, write_if_changed
 from multilingual.writer import SafeWriter, no_override
 
 from .workers import run_shares, worker_count
 
 logger = logging.getLogger(__name__)
-
-
-def write_if_changed(path: str, data: bytes) -> bool:
-    """Write data to path unless the file already holds exactly that."""
-    try:
-        if os.path.getsize(path) == len(data):
-            with open(path, "rb") as handle:
-                if handle.read() == data:
-                    return False
-    except OSError:
-        pass
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
-    return True
 
 
 class _ChangedOnlyFile(io.StringIO):

@@ -81,18 +81,24 @@ def build_state(settings: dict[str, Any]) -> BuildState:
     return state
 
 
-def write_output(settings: dict[str, Any], path: str, data: bytes) -> None:
-    """Write a file of the site that is not a page, recorded for this build;
-    a file whose bytes are already there is left as it is (its time stamp
-    tells rsync and browsers that nothing changed)."""
-    build_state(settings).written.add(os.path.abspath(path))
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Write data to path unless the file already holds exactly that: an
+    unchanged file keeps its time stamp (rsync and browsers see nothing new)."""
     try:
         if os.path.getsize(path) == len(data):
             with open(path, "rb") as handle:
                 if handle.read() == data:
-                    return
+                    return False
     except OSError:
         pass
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
+    return True
+
+
+def write_output(settings: dict[str, Any], path: str, data: bytes) -> None:
+    """Write a file of the site that is not a page, recorded for this build
+    (a development build removes it once nothing writes it any more)."""
+    build_state(settings).written.add(os.path.abspath(path))
+    write_if_changed(path, data)
