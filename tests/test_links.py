@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+import pytest
 from conftest import Site, plain_name
 
 RESOURCE_XPATH = (
@@ -14,10 +15,11 @@ RESOURCE_XPATH = (
 )
 
 
-def test_no_broken_internal_links(demo: Site):
+@pytest.mark.site
+def test_no_broken_internal_links(party_site: Site):
     broken = []
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
+    for file in party_site.html_files():
+        page = party_site.page(party_site.url_of(file))
         for href in page.xpath(
             "//a/@href | //link[@rel!='canonical' and not(@hreflang)]/@href"
         ) + page.xpath(RESOURCE_XPATH):
@@ -25,17 +27,18 @@ def test_no_broken_internal_links(demo: Site):
             if parsed.scheme or href.startswith(("#", "mailto:", "tel:")):
                 continue
             assert href.startswith("/"), f"{file}: relative link {href}"
-            if not demo.path(parsed.path).exists():
-                broken.append((demo.url_of(file), href))
+            if not party_site.path(parsed.path).exists():
+                broken.append((party_site.url_of(file), href))
     assert not broken, broken[:20]
 
 
-def test_no_resource_from_another_host(demo: Site):
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
+@pytest.mark.site
+def test_no_resource_from_another_host(party_site: Site):
+    for file in party_site.html_files():
+        page = party_site.page(party_site.url_of(file))
         for src in page.xpath(RESOURCE_XPATH):
             assert not urlparse(src).netloc and not src.startswith("//"), (file, src)
-    for css in demo.root.rglob("*.css"):
+    for css in party_site.root.rglob("*.css"):
         text = css.read_text("utf-8")
         assert "@import" not in text
         for url in re.findall(r"url\(([^)]+)\)", text):
@@ -46,13 +49,14 @@ def test_no_resource_from_another_host(demo: Site):
             assert (css.parent / url).exists(), (css, url)
 
 
-def test_pages_need_no_javascript(demo: Site):
+@pytest.mark.site
+def test_pages_need_no_javascript(party_site: Site):
     """Only the search page and pages with a video load a script, their own
     file; nothing inline anywhere (a strict CSP allows only 'self')."""
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
+    for file in party_site.html_files():
+        page = party_site.page(party_site.url_of(file))
         allowed = []
-        if demo.url_of(file).endswith("/search/"):
+        if party_site.url_of(file).endswith("/search/"):
             allowed = ["/theme/search.js"]
         elif page.xpath("//figure[@class='video']"):
             allowed = ["/theme/video.js"]
@@ -63,8 +67,8 @@ def test_pages_need_no_javascript(demo: Site):
         assert not page.xpath("//@*[starts-with(name(), 'on')]"), file
 
 
-def test_each_language_loads_only_its_own_font(demo: Site):
-    css = (demo.root / "theme/site.css").read_text("utf-8")
+def test_each_language_loads_only_its_own_font(kit: Site):
+    css = (kit.root / "theme/site.css").read_text("utf-8")
     assert 'html:lang(ar) { font-family: "Naskh"' in css
     assert 'html:lang(zgh) { font-family: "Tifinagh"' in css
     # Arabic in two weights (text, and a real bold for headings): none is
@@ -72,7 +76,7 @@ def test_each_language_loads_only_its_own_font(demo: Site):
     assert css.count("font-display: swap") == 4
     fonts = sorted(
         p.name
-        for p in (demo.root / "theme/fonts").glob("*.woff2")
+        for p in (kit.root / "theme/fonts").glob("*.woff2")
         if not p.name.startswith("switcher-") and p.name.count(".") == 1
     )  # without the fingerprinted copies (test_serving.py)
     assert fonts == [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import Site
 from lxml import etree
 
@@ -26,21 +27,28 @@ def noindex(page) -> bool:
     return any("noindex" in c for c in page.xpath("//meta[@name='robots']/@content"))
 
 
-def test_sitemap_is_valid_and_lists_every_indexable_page(demo: Site):
-    valid(demo.root / "sitemap.xml")
-    tree = etree.parse(str(demo.root / "sitemap.xml"))
-    listed = {
-        url.findtext("s:loc", namespaces=NS).removeprefix(BASE): url
+def sitemap_entries(site: Site, base: str) -> dict:
+    valid(site.root / "sitemap.xml")
+    tree = etree.parse(str(site.root / "sitemap.xml"))
+    return {
+        url.findtext("s:loc", namespaces=NS).removeprefix(base): url
         for url in tree.xpath("//s:url", namespaces=NS)
     }
-    pages = {demo.url_of(f): demo.page(demo.url_of(f)) for f in demo.html_files()}
-    indexable = {url for url, page in pages.items() if not noindex(page)}
-    # The root, feeds pages, press archives by year, digests among them.
-    for url in ("/", "/fr/feeds/", "/fr/communiques/2026/", "/ar/markaz-sahafa/"):
-        assert url in indexable, url
-    assert "/ar/markaz-sahafa/digest/" in indexable
-    assert "/fr/search/" not in indexable  # results pages say noindex
-    assert set(listed) == indexable
+
+
+def indexable_pages(site: Site) -> dict:
+    pages = {site.url_of(f): site.page(site.url_of(f)) for f in site.html_files()}
+    return {url: page for url, page in pages.items() if not noindex(page)}
+
+
+@pytest.mark.site
+def test_sitemap_is_valid_and_lists_every_indexable_page(party_site: Site, settings):
+    listed = sitemap_entries(party_site, settings["DEV_SITEURL"])
+    pages = indexable_pages(party_site)
+    assert set(listed) == set(pages)
+    for code in (lang["code"] for lang in settings["LANGUAGES"]):
+        assert f"/{code}/" in listed, code
+        assert f"/{code}/search/" not in listed  # results pages say noindex
     for url, entry in listed.items():
         in_sitemap = {
             (link.get("hreflang"), link.get("href"))
@@ -54,11 +62,34 @@ def test_sitemap_is_valid_and_lists_every_indexable_page(demo: Site):
         assert any(tag == "x-default" for tag, _ in in_sitemap), url
 
 
-def test_a_quiet_site_has_no_news_sitemap_and_robots_does_not_name_it(demo: Site):
-    # The demo has nothing from the last two days: an empty <urlset/> would
-    # be invalid, so there is no file.
-    assert not (demo.root / "sitemap-news.xml").exists()
-    robots = (demo.root / "robots.txt").read_text("utf-8")
+@pytest.mark.site
+def test_robots_names_the_sitemaps_there_are(party_site: Site, settings):
+    base = settings["DEV_SITEURL"]
+    robots = (party_site.root / "robots.txt").read_text("utf-8")
+    news = (
+        ["sitemap-news.xml"] if (party_site.root / "sitemap-news.xml").is_file() else []
+    )
+    assert robots.splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        *(f"Sitemap: {base}/{name}" for name in ["sitemap.xml", *news]),
+    ]
+
+
+def test_generated_pages_are_listed(kit: Site, kit_settings):
+    listed = sitemap_entries(kit, kit_settings["DEV_SITEURL"])
+    # The root, feeds pages, press archives by year, digests among them.
+    for url in ("/", "/fr/feeds/", "/fr/communiques/2026/", "/ar/markaz-sahafa/"):
+        assert url in listed, url
+    assert "/ar/markaz-sahafa/digest/" in listed
+    assert "/fr/search/" not in listed
+
+
+def test_a_quiet_site_has_no_news_sitemap_and_robots_does_not_name_it(kit: Site):
+    # The fixture site has nothing from the last two days: an empty <urlset/>
+    # would be invalid, so there is no file.
+    assert not (kit.root / "sitemap-news.xml").exists()
+    robots = (kit.root / "robots.txt").read_text("utf-8")
     assert robots.splitlines() == [
         "User-agent: *",
         "Allow: /",

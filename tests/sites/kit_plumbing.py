@@ -1,0 +1,200 @@
+# The kit's plumbing: the settings every fixture site under tests/sites/
+# starts from (tests/conftest.py puts them before the site's own
+# settings.py). Nothing of a party here: a party's values are in each
+# fixture site's settings.py. When a setting moves into a plugin's defaults,
+# delete it here; this is the only place the tests hold it.
+
+# --- Videos ----------------------------------------------------------------------
+# A YouTube or Vimeo link alone on its line becomes a click-to-load player from
+# these hosts only (nothing is asked of them before the visitor clicks). Raw
+# HTML in content may embed iframes from these hosts only; the sanitizer
+# removes and reports any other (plugins/multilingual/sanitize.py).
+VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
+# --- Serving ---------------------------------------------------------------------
+# Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
+# holds the same policy for nginx. frame-src: the video hosts pages may embed.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",  # Pagefind's search runs WebAssembly
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "media-src": "'self'",
+    "frame-src": " ".join(f"https://{host}" for host in VIDEO_HOSTS),
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Theme CSS, JS and fonts get content-hashed names (site.3f9a1c2b.css); these
+# folders hold only content-hashed files too: cached for a year.
+ASSET_FINGERPRINT = True
+IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+
+# --- Pelican ---------------------------------------------------------------------
+PATH = "content"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+STATIC_PATHS = ["images", "files"]
+PLUGIN_PATHS = ["plugins"]
+# Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
+PLUGINS = [
+    "multilingual",
+    "party_feeds",
+    "site_metadata",
+    "photo_privacy",
+    "fast_build",  # same output, faster: every core, read cache, changed files only
+    "error_pages",
+    "redirects",  # former addresses (FORMER_URL_SEGMENTS); before site_search
+    # /admin/: Decap CMS over content/; written before the search index looks
+    # for changed pages, and before asset_pipeline compresses files.
+    "web_editor",
+    "site_search",
+    "video_embeds",
+    "press_room",
+    "event_calendar",
+    "structured_data",
+    "responsive_images",
+    "social_cards",
+    "asset_pipeline",  # last: rewrites and compresses the finished pages
+]
+DEFAULT_PAGINATION = 12
+# Feeds' images, drawn from this raster logo (in content/) in the sizes RSS and
+# Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
+# None: the press kit's PNG logo, as it is.
+# Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
+# `sizes` per place an image is drawn in (see theme/assets/site.css): the
+# home page's lead story, its news tiles, portraits of people.
+RESPONSIVE_IMAGES = {
+    "widths": [320, 640, 960],
+    "quality": 80,
+    "webp": True,
+    "sizes": {
+        "lead": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+        "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
+        "portrait": "(min-width: 48rem) 15rem, 8rem",
+    },
+}
+# Open Graph images (1200x630) with the title in the page's language. Fonts are
+# files in the theme, per language code ("*": the others), first choice first.
+# Drawn by production builds only (publishconf.py): link previews need the
+# public address, and development builds stay fast.
+SOCIAL_CARDS = {
+    "enabled": False,
+    "logo": "images/logo.png",  # Pillow cannot draw SVG
+    "fonts": {
+        # The pages' own bold (Kufi): Arabic titles in the same weight as
+        # French ones; Latin (the site's address) from "*" below, not Naskh's
+        # serif Latin.
+        "ar": ["static/fonts/noto-kufi-arabic-700.woff2"],
+        "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
+        "*": ["fonts/noto-sans-latin-700-normal.woff2"],
+    },
+}
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra"],
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+SLUGIFY_USE_UNICODE = True
+LOAD_CONTENT_CACHE = False
+# An item dated in the future (an embargoed press release) waits: it is
+# published by the first build after that moment, Casablanca time.
+WITH_FUTURE_DATES = False
+# Feeds are written by the party_feeds plugin (per language, with feedgen);
+# Pelican's own feed writer stays off.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+# The translation status page for editors (development builds only).
+TRANSLATION_REPORT = True
+
+# --- Web editor (/admin/) ------------------------------------------------------
+# Decap CMS over the same Markdown files (plugins/web_editor; README: "Editing
+# in the browser"). Its configuration is made from the settings above.
+WEB_EDITOR = {
+    "enabled": True,
+    "path": "admin",
+    # Where the editor saves once the site is online: a git host, e.g.
+    # {"name": "github", "repo": "parti-du-cedre/site", "branch": "main"},
+    # {"name": "gitlab", "repo": "parti/site", "auth_type": "pkce", "app_id": "..."},
+    # {"name": "gitea", "repo": "parti/site", "base_url": "https://git.example",
+    #  "api_root": "https://git.example/api/v1", "app_id": "..."}.
+    # None: only `invoke edit` (the local proxy on this machine) can save.
+    "backend": None,
+    "editorial_workflow": True,  # on GitHub/GitLab/Bitbucket: drafts as branches
+    "local_proxy_url": "http://localhost:8081/api/v1",
+    "ui_locale": "fr",  # the editor's own menus (a Decap locale: en, fr, de...)
+    # Field names and hints in that language (English when left out).
+    "labels": {
+        "slug": "Clé",
+        "title": "Titre",
+        "date": "Date",
+        "summary": "Résumé",
+        "tags": "Sujets",
+        "region": "Région",
+        "people": "Personnes",
+        "image": "Photo",
+        "image_alt": "Description de la photo",
+        "reference": "Numéro",
+        "place": "Lieu",
+        "contact": "Contact presse",
+        "attachments": "Pièces jointes",
+        "file": "Fichier",
+        "modified": "Corrigé le",
+        "correction": "Correction",
+        "order": "Ordre",
+        "start": "Début",
+        "end": "Fin",
+        "online": "Lien de la réunion en ligne",
+        "seat": "Siège",
+        "role": "Fonction",
+        "status": "État",
+        "body": "Texte",
+    },
+    "hints": {
+        "key": "Pour un nouvel élément, dans la première langue : le nom du "
+        "fichier et de l'adresse, le même dans toutes les langues "
+        "(ex. sommet-eau, en lettres latines).",
+        "time": "Heure de {zone}",
+        "same": "Le même dans chaque traduction (« Fill in from another "
+        "locale » le recopie).",
+    },
+}
+# /admin/ gets a policy of its own: Decap compiles its configuration schema
+# (eval) and injects its styles; connect-src lists the local proxy and the
+# git host's API (add yours). Every other address keeps the strict policy
+# above. Keep deploy/nginx.conf's "location /admin/" equal (a test compares).
+WEB_EDITOR_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self' 'unsafe-eval'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "font-src": "'self' data:",
+    "connect-src": "'self' blob: http://localhost:8081 https://api.github.com",
+    "media-src": "'self' blob:",
+    "frame-src": "'self' blob:",
+    "worker-src": "'self' blob:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# Headers for some addresses only, replacing those of every page (_headers).
+PATH_HEADERS = {
+    "/admin/*": {
+        "Content-Security-Policy": WEB_EDITOR_CSP,
+        # The git host's sign-in window must be able to answer the editor.
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "X-Robots-Tag": "noindex",
+    },
+}
