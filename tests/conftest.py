@@ -182,6 +182,35 @@ class Site:
         return "/" + relative.removesuffix("index.html")
 
 
+def languages(settings: dict) -> dict[str, tuple[str, str]]:
+    """A site's languages from its settings: code -> (lang tag, direction),
+    the direction from Babel's CLDR data unless the settings give it."""
+    from babel import Locale
+
+    return {
+        entry["code"]: (
+            entry.get("tag", entry["code"]),
+            entry.get("direction")
+            or Locale.parse(entry.get("locale", entry["code"])).text_direction,
+        )
+        for entry in settings["LANGUAGES"]
+    }
+
+
+def listed_sections(settings: dict) -> dict[str, dict]:
+    """Sections with a listing page (every kind but "pages")."""
+    return {
+        key: section
+        for key, section in settings["SECTIONS"].items()
+        if section.get("kind", key) != "pages"
+    }
+
+
+def section_url(section: dict, key: str, code: str) -> str:
+    """A section's URL segment in a language (default: its folder name)."""
+    return section.get("url", {}).get(code, key)
+
+
 # --- The party's own site (site checks) ----------------------------------------
 
 
@@ -208,6 +237,14 @@ def settings() -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+@pytest.fixture(scope="session")
+def production_settings() -> dict:
+    """The party's production settings (publishconf.py)."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / "publishconf.py"))
 
 
 # Not converted yet: tests still asserting the demo's content through these.

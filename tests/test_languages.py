@@ -7,51 +7,69 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import Site, build_site, copy_project
+from conftest import (
+    Site,
+    build_site,
+    copy_project,
+    languages,
+    listed_sections,
+    section_url,
+)
 
 EXPECTED = {"ar": ("ar-MA", "rtl"), "fr": ("fr-MA", "ltr"), "zgh": ("zgh", "ltr")}
 
 
-@pytest.mark.parametrize("code", EXPECTED)
-def test_every_page_of_a_language_declares_its_lang_and_dir(demo: Site, code: str):
-    tag, direction = EXPECTED[code]
-    pages = sorted((demo.root / code).rglob("*.html"))
-    assert len(pages) > 20, f"the {code} tree is missing pages"
-    for file in pages:
-        root = demo.page(demo.url_of(file))
-        assert (root.get("lang"), root.get("dir")) == (tag, direction), file
+@pytest.mark.site
+def test_every_page_of_a_language_declares_its_lang_and_dir(party_site: Site, settings):
+    for code, (tag, direction) in languages(settings).items():
+        pages = sorted((party_site.root / code).rglob("*.html"))
+        assert pages, f"no page in {code}"
+        for file in pages:
+            root = party_site.page(party_site.url_of(file))
+            assert (root.get("lang"), root.get("dir")) == (tag, direction), file
 
 
-def test_each_section_has_a_listing_in_each_language(demo: Site, settings):
-    for code in EXPECTED:
-        for key, section in settings["SECTIONS"].items():
-            if key == "pages":
-                continue
-            segment = section["url"][code]
-            assert demo.path(f"/{code}/{segment}/").exists(), (code, key)
+@pytest.mark.site
+def test_each_section_has_a_listing_in_each_language(party_site: Site, settings):
+    for code in languages(settings):
+        for key, section in listed_sections(settings).items():
+            segment = section_url(section, key, code)
+            assert party_site.path(f"/{code}/{segment}/").exists(), (code, key)
 
 
-def test_root_is_a_language_chooser_in_every_language(demo: Site):
-    root = demo.page("/")
+@pytest.mark.site
+def test_root_is_a_language_chooser_in_every_language(party_site: Site, settings):
+    root = party_site.page("/")
     links = {a.get("hreflang"): a for a in root.iter("a")}
-    assert set(links) == {"ar-MA", "fr-MA", "zgh"}
-    for code, (tag, direction) in EXPECTED.items():
+    table = languages(settings)
+    assert set(links) == {tag for tag, _ in table.values()}
+    for code, (tag, direction) in table.items():
         link = links[tag]
         assert link.get("href") == f"/{code}/"
         item = link.getparent()
         assert (item.get("lang"), item.get("dir")) == (tag, direction)
-    assert links["fr-MA"].text_content().count("Entrer dans le site") == 1
     hreflangs = {
         el.get("hreflang"): el.get("href")
         for el in root.iter("link")
         if el.get("rel") == "alternate"
     }
-    assert hreflangs["x-default"] == "http://localhost:8000/"
+    assert hreflangs["x-default"] == settings["DEV_SITEURL"] + "/"
 
 
-def test_inline_text_in_another_language_is_marked(demo: Site):
+def test_the_fixture_site_s_languages_trees(kit: Site, kit_settings):
+    assert languages(kit_settings) == EXPECTED
+    for code in EXPECTED:
+        assert len(list((kit.root / code).rglob("*.html"))) > 20, code
+
+
+def test_root_invites_in_each_language(kit: Site):
+    links = {a.get("hreflang"): a for a in kit.page("/").iter("a")}
+    assert links["fr-MA"].text_content().count("Entrer dans le site") == 1
+
+
+def test_inline_text_in_another_language_is_marked(kit: Site):
     """The switcher names each language in its own script and direction."""
-    page = demo.page("/fr/")
+    page = kit.page("/fr/")
     arabic = [a for a in page.iter("a") if a.get("hreflang") == "ar-MA"][0]
     assert arabic.get("lang") == "ar-MA" and arabic.get("dir") == "rtl"
     assert arabic.text_content().strip() == "العربية"

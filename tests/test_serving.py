@@ -9,10 +9,11 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlparse
 
 import brotli
 import pytest
-from conftest import ROOT, Site
+from conftest import ROOT, Site, languages
 
 FINGERPRINT = re.compile(r"\.([0-9a-f]{8})\.(css|js|woff2)$")
 
@@ -35,43 +36,76 @@ def _headers(site: Site) -> dict[str, list[str]]:
 def _stylesheets(site: Site, url: str) -> list[str]:
     """Stylesheet addresses of a page, from the site root."""
     return [
-        href.removeprefix("https://www.parti-du-cedre.example")
+        urlparse(href).path
         for href in site.page(url).xpath("//link[@rel='stylesheet']/@href")
     ]
 
 
-def test_pages_link_to_fingerprinted_stylesheet_and_fonts(demo: Site):
-    for file in demo.html_files():
-        for href in _stylesheets(demo, demo.url_of(file)):
+def _articles(site: Site, settings) -> list[str]:
+    """One item page per language (the first one in a section), where the
+    language has any."""
+    found = []
+    for code in languages(settings):
+        pages = sorted(
+            site.url_of(file)
+            for file in (site.root / code).glob("*/*/index.html")
+            if site.page(site.url_of(file)).xpath("//article")
+        )
+        found += pages[:1]
+    return found
+
+
+@pytest.mark.site
+def test_pages_link_to_fingerprinted_stylesheet_and_fonts(party_site: Site, settings):
+    for file in party_site.html_files():
+        for href in _stylesheets(party_site, party_site.url_of(file)):
             match = FINGERPRINT.search(href)
             assert match, f"{file}: {href}"
-            data = demo.path(href).read_bytes()
+            data = party_site.path(href).read_bytes()
             assert hashlib.sha256(data).hexdigest()[:8] == match.group(1)
-    css_url = _stylesheets(demo, "/ar/")[0]
-    css = demo.path(css_url).read_text("utf-8")
+    codes = list(languages(settings))
+    css_url = _stylesheets(party_site, f"/{codes[0]}/")[0]
+    css = party_site.path(css_url).read_text("utf-8")
     fonts = re.findall(r"url\(([^)]+)\)", css)
-    assert len(fonts) >= 4
+    assert fonts
     for font in fonts:
         assert FINGERPRINT.search(font), font
-        assert (demo.path(css_url).parent / font).exists(), font
+        assert (party_site.path(css_url).parent / font).exists(), font
     # A page preloads its language's fonts under the very names the CSS uses.
-    for url, count in (("/ar/", 1), ("/zgh/", 2), ("/fr/", 0)):
-        preloads = demo.page(url).xpath("//link[@rel='preload' and @as='font']")
-        assert len(preloads) == count, url
+    preload = settings.get("PRELOAD_FONTS", {})
+    for code in codes:
+        url = f"/{code}/"
+        preloads = party_site.page(url).xpath("//link[@rel='preload' and @as='font']")
+        assert len(preloads) == len(preload.get(code, [])), url
         for link in preloads:
             name = link.get("href").rsplit("/", 1)[1]
             assert FINGERPRINT.search(name) and f"fonts/{name}" in css, url
             assert link.get("crossorigin") is not None
     # The plain names stay, for links from outside the site.
-    assert (demo.root / "theme/site.css").exists()
+    assert (party_site.root / "theme/site.css").exists()
 
 
-def test_production_build_ships_gzip_and_brotli_copies(production: Site):
+def test_the_fixture_site_preloads_its_script_fonts(kit: Site):
+    for url, count in (("/ar/", 1), ("/zgh/", 2), ("/fr/", 0)):
+        preloads = kit.page(url).xpath("//link[@rel='preload' and @as='font']")
+        assert len(preloads) == count, url
+    css = kit.path(_stylesheets(kit, "/ar/")[0]).read_text("utf-8")
+    assert len(re.findall(r"url\(([^)]+)\)", css)) >= 4
+
+
+@pytest.mark.site
+def test_production_build_ships_gzip_and_brotli_copies(
+    party_production: Site, production_settings
+):
+    first = "/" + production_settings["LANGUAGES"][0]["code"] + "/"
     texts = [
-        production.path("/fr/actualites/trilingual-website-launch/"),
-        production.path(_stylesheets(production, "/fr/")[0]),
-        production.root / "sitemap.xml",
-        production.root / "fr/feed.atom",
+        party_production.path(first),
+        party_production.path(_stylesheets(party_production, first)[0]),
+        party_production.root / "sitemap.xml",
+        party_production.path(f"{first}feed.atom"),
+    ] + [
+        party_production.path(url)
+        for url in _articles(party_production, production_settings)
     ]
     for file in texts:
         data = file.read_bytes()
@@ -79,12 +113,16 @@ def test_production_build_ships_gzip_and_brotli_copies(production: Site):
         assert brotli.decompress(Path(f"{file}.br").read_bytes()) == data, file
         assert Path(f"{file}.br").stat().st_size < len(data) / 2, file
     # Already compressed formats are left as they are.
-    assert not list(production.root.rglob("*.woff2.br"))
-    assert not list(production.root.rglob("*.jpg.gz"))
+    assert not list(party_production.root.rglob("*.woff2.br"))
+    assert not list(party_production.root.rglob("*.jpg.gz"))
+    assert not list(party_production.root.rglob("*.png.gz"))
 
 
-def test_headers_file_has_strict_policy_and_immutable_assets(production: Site):
-    rules = _headers(production)
+@pytest.mark.site
+def test_headers_file_has_strict_policy_and_immutable_assets(
+    party_production: Site, production_settings
+):
+    rules = _headers(party_production)
     everything = dict(line.split(": ", 1) for line in rules["/*"])
     policy = everything["Content-Security-Policy"]
     directives = dict(part.split(" ", 1) for part in policy.split("; "))
@@ -92,8 +130,8 @@ def test_headers_file_has_strict_policy_and_immutable_assets(production: Site):
     assert "unsafe-inline" not in directives["script-src"]
     assert "unsafe-eval" not in directives["script-src"].replace("wasm-unsafe", "")
     assert directives["img-src"] == "'self' data:"
-    assert "https://www.youtube-nocookie.com" in directives["frame-src"]
-    assert "https://player.vimeo.com" in directives["frame-src"]
+    for host in production_settings["VIDEO_HOSTS"]:
+        assert f"https://{host}" in directives["frame-src"]
     assert directives["object-src"] == "'none'"
     assert "Cache-Control" not in everything  # pages keep revalidating
     immutable = {
@@ -101,17 +139,28 @@ def test_headers_file_has_strict_policy_and_immutable_assets(production: Site):
         for pattern, lines in rules.items()
         if lines == ["Cache-Control: public, max-age=31536000, immutable"]
     }
-    css = _stylesheets(production, "/fr/")[0]
+    first = "/" + production_settings["LANGUAGES"][0]["code"] + "/"
+    css = _stylesheets(party_production, first)[0]
     assert css in immutable
-    assert "/images/sized/*" in immutable and "/images/social/*" in immutable
+    assert set(production_settings["IMMUTABLE_PATHS"]) <= immutable
     # The nginx example says the same.
     nginx = (ROOT / "deploy/nginx.conf").read_text("utf-8")
     assert f'add_header Content-Security-Policy "{policy}" always;' in nginx
 
 
+def test_the_fixture_site_allows_its_video_hosts(kit_production: Site):
+    everything = dict(line.split(": ", 1) for line in _headers(kit_production)["/*"])
+    policy = everything["Content-Security-Policy"]
+    assert (
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com" in policy
+    )
+    assert "/images/sized/*" in _headers(kit_production)
+
+
+@pytest.mark.site
 @pytest.mark.browser
 def test_pages_work_under_the_content_security_policy(
-    demo: Site, served_with_headers: str, browser
+    party_site: Site, party_served_with_headers: str, browser, settings
 ):
     """Served with the _headers policy, pages load their stylesheet, fonts and
     photos without a single violation."""
@@ -122,13 +171,9 @@ def test_pages_work_under_the_content_security_policy(
         lambda m: problems.append(m.text) if m.type == "error" else None,
     )
     page.on("requestfailed", lambda r: problems.append(r.url))
-    for url in (
-        "/",
-        "/ar/akhbar/trilingual-website-launch/",
-        "/zgh/isaln/trilingual-website-launch/",
-        "/fr/",
-    ):
-        page.goto(served_with_headers + url, wait_until="networkidle")
+    urls = ["/", *(f"/{code}/" for code in languages(settings))]
+    for url in urls + _articles(party_site, settings):
+        page.goto(party_served_with_headers + url, wait_until="networkidle")
         page.evaluate("document.fonts.ready")
         # Lazy thumbnails and the lead photo were fetched as allowed.
         page.mouse.wheel(0, 5000)
@@ -140,14 +185,14 @@ def test_pages_work_under_the_content_security_policy(
 
 
 def test_fingerprinting_covers_new_scripts_and_leaves_pagefind_alone(
-    demo: Site, tmp_path: Path
+    kit: Site, tmp_path: Path
 ):
     """A script another feature adds to the theme is fingerprinted like the
     stylesheet; Pagefind's own files keep their names."""
     from asset_pipeline.fingerprint import fingerprint_assets, rewrite_pages
 
     site = Site(tmp_path / "site")
-    shutil.copytree(demo.root, site.root)
+    shutil.copytree(kit.root, site.root)
     (site.root / "theme/js").mkdir(exist_ok=True)
     (site.root / "theme/js/video.js").write_text("// click to load\n", "utf-8")
     (site.root / "pagefind").mkdir(exist_ok=True)
