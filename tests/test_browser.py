@@ -44,9 +44,9 @@ def shots(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("code", PAGES)
 def test_pages_render_in_their_direction_and_font(
-    browser, server, demo, shots, code, width
+    browser, kit_server, kit, shots, code, width
 ):
-    server_root = demo.root
+    server_root = kit.root
     home, article, direction, font = PAGES[code]
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
     page = context.new_page()
@@ -58,10 +58,10 @@ def test_pages_render_in_their_direction_and_font(
     )
     page.on(
         "request",
-        lambda r: None if r.url.startswith(server) else off_site.append(r.url),
+        lambda r: None if r.url.startswith(kit_server) else off_site.append(r.url),
     )
     for url in (home, article):
-        page.goto(server + url, wait_until="networkidle")
+        page.goto(kit_server + url, wait_until="networkidle")
         page.evaluate("document.fonts.ready")
         assert page.evaluate("getComputedStyle(document.body).direction") == direction
         # Nothing wider than the screen: no sideways scrolling on a phone.
@@ -96,22 +96,22 @@ def test_pages_render_in_their_direction_and_font(
     context.close()
 
 
-def test_switcher_lands_on_the_same_article(browser, server):
+def test_switcher_lands_on_the_same_article(browser, kit_server):
     page = browser.new_page()
-    page.goto(server + "/ar/akhbar/trilingual-website-launch/")
+    page.goto(kit_server + "/ar/akhbar/trilingual-website-launch/")
     page.click("nav.langs a[hreflang='fr-MA']")
-    assert page.url == server + "/fr/actualites/trilingual-website-launch/"
+    assert page.url == kit_server + "/fr/actualites/trilingual-website-launch/"
     assert page.evaluate("document.documentElement.lang") == "fr-MA"
     page.click("nav.langs a[hreflang='zgh']")
-    assert page.url == server + "/zgh/isaln/trilingual-website-launch/"
+    assert page.url == kit_server + "/zgh/isaln/trilingual-website-launch/"
     date = page.text_content("article time")
     assert "ⴽⵜⵓⴱⵔ" in date and "2025" in date
     page.close()
 
 
-def test_keyboard_reaches_the_skip_link_first(browser, server):
+def test_keyboard_reaches_the_skip_link_first(browser, kit_server):
     page = browser.new_page()
-    page.goto(server + "/ar/")
+    page.goto(kit_server + "/ar/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     box = page.evaluate("document.activeElement.getBoundingClientRect().top")

@@ -13,14 +13,14 @@ CASABLANCA = ZoneInfo("Africa/Casablanca")
 LANGS = {"ar": "anshita", "fr": "agenda", "zgh": "timsarin"}
 
 
-def read(demo: Site, url: str) -> tuple[Calendar, bytes]:
-    data = demo.path(url).read_bytes()
+def read(kit: Site, url: str) -> tuple[Calendar, bytes]:
+    data = kit.path(url).read_bytes()
     return Calendar.from_ical(data), data
 
 
 @pytest.mark.parametrize("code", LANGS)
-def test_language_calendar_has_every_event_in_casablanca_time(demo: Site, code):
-    cal, data = read(demo, f"/{code}/calendar.ics")
+def test_language_calendar_has_every_event_in_casablanca_time(kit: Site, code):
+    cal, data = read(kit, f"/{code}/calendar.ics")
     assert cal["VERSION"] == "2.0" and cal["PRODID"]
     assert cal["METHOD"] == "PUBLISH"
     # RFC 5545 lines: CRLF, at most 75 octets.
@@ -31,7 +31,7 @@ def test_language_calendar_has_every_event_in_casablanca_time(demo: Site, code):
     assert zone["TZID"] == "Africa/Casablanca"
     assert cal.subcomponents[0].name == "VTIMEZONE"
     events = cal.walk("VEVENT")
-    pages = sorted((demo.root / code / LANGS[code]).glob("*/index.html"))
+    pages = sorted((kit.root / code / LANGS[code]).glob("*/index.html"))
     assert len(events) == len(pages) == 3
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == 3
@@ -41,16 +41,16 @@ def test_language_calendar_has_every_event_in_casablanca_time(demo: Site, code):
         assert event["DTSTART"].params["TZID"] == "Africa/Casablanca"
         assert event["LOCATION"]
         # The start on the event's page is the start in the calendar.
-        page = demo.page(str(event["URL"]).removeprefix("http://localhost:8000"))
+        page = kit.page(str(event["URL"]).removeprefix("http://localhost:8000"))
         shown = page.xpath("//dl[@class='facts']//time/@datetime")[0]
         assert event.decoded("DTSTART") == datetime.fromisoformat(shown)
         assert page.xpath("//html/@lang")[0].startswith(code)
 
 
-def test_the_time_zone_knows_ramadan(demo: Site):
+def test_the_time_zone_knows_ramadan(kit: Site):
     """Casablanca is UTC+1 but UTC+0 during Ramadan: the VTIMEZONE the file
     carries gives the same offsets as the time zone database."""
-    cal, _ = read(demo, "/fr/calendar.ics")
+    cal, _ = read(kit, "/fr/calendar.ics")
     zone = cal.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)  # the file, not its name
     for moment in ("2026-01-15 12:00", "2026-02-25 12:00", "2026-04-10 12:00"):
         naive = datetime.fromisoformat(moment)
@@ -62,31 +62,31 @@ def test_the_time_zone_knows_ramadan(demo: Site):
     assert datetime(2026, 2, 25, 12, tzinfo=zone).utcoffset().total_seconds() == 0
 
 
-def test_each_event_has_its_own_ics_linked_from_its_page(demo: Site):
+def test_each_event_has_its_own_ics_linked_from_its_page(kit: Site):
     for code, segment in LANGS.items():
-        for page_file in (demo.root / code / segment).glob("*/index.html"):
-            page = demo.page(demo.url_of(page_file))
+        for page_file in (kit.root / code / segment).glob("*/index.html"):
+            page = kit.page(kit.url_of(page_file))
             (href,) = page.xpath("//a[@type='text/calendar']/@href")
-            cal, _ = read(demo, href)
+            cal, _ = read(kit, href)
             (event,) = cal.walk("VEVENT")
-            assert str(event["URL"]).endswith(demo.url_of(page_file))
+            assert str(event["URL"]).endswith(kit.url_of(page_file))
             assert str(event["SUMMARY"]) == page.xpath("//h1")[0].text_content()
             assert cal.walk("VTIMEZONE")
 
 
-def test_online_event_gives_its_link_and_a_place_its_address(demo: Site):
-    cal, _ = read(demo, "/fr/agenda/candidates-training-workshop/event.ics")
+def test_online_event_gives_its_link_and_a_place_its_address(kit: Site):
+    cal, _ = read(kit, "/fr/agenda/candidates-training-workshop/event.ics")
     (event,) = cal.walk("VEVENT")
     assert (
         str(event["LOCATION"])
         == "https://meet.parti-du-cedre.example/atelier-candidats"
     )
     assert str(event["CONFERENCE"]) == str(event["LOCATION"])
-    cal, _ = read(demo, "/ar/anshita/agadir-public-meeting/event.ics")
+    cal, _ = read(kit, "/ar/anshita/agadir-public-meeting/event.ics")
     (event,) = cal.walk("VEVENT")
     assert "أكادير" in str(event["LOCATION"])
 
 
-def test_calendar_is_linked_from_feeds_page_and_press_room(demo: Site):
+def test_calendar_is_linked_from_feeds_page_and_press_room(kit: Site):
     for url in ("/fr/feeds/", "/fr/espace-presse/"):
-        assert "/fr/calendar.ics" in demo.page(url).xpath("//main//a/@href")
+        assert "/fr/calendar.ics" in kit.page(url).xpath("//main//a/@href")

@@ -9,13 +9,14 @@ import re
 import pytest
 from conftest import Site
 
+pytestmark = pytest.mark.site
 # Scripts that are data, not code: a strict policy does not run them anyway.
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 
 
-def test_no_page_needs_inline_code_or_styles(demo: Site):
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
+def test_no_page_needs_inline_code_or_styles(party_site: Site):
+    for file in party_site.html_files():
+        page = party_site.page(party_site.url_of(file))
         for script in page.xpath("//script"):
             assert script.get("src") or script.get("type") in DATA_SCRIPTS, file
         assert not page.xpath("//style | //*[@style]"), file
@@ -35,7 +36,7 @@ def test_no_page_needs_inline_code_or_styles(demo: Site):
 
 @pytest.mark.browser
 def test_every_page_loads_under_the_policy_without_a_violation(
-    demo: Site, served_with_headers: str, browser, settings
+    party_site: Site, party_served_with_headers: str, browser, settings
 ):
     # The policy the site's _headers and deploy/nginx.conf send.
     policy = "; ".join(
@@ -51,8 +52,10 @@ def test_every_page_loads_under_the_policy_without_a_violation(
             else None
         ),
     )
-    for file in demo.html_files():
-        response = page.goto(served_with_headers + demo.url_of(file), wait_until="load")
+    for file in party_site.html_files():
+        response = page.goto(
+            party_served_with_headers + party_site.url_of(file), wait_until="load"
+        )
         assert response.headers["content-security-policy"] == policy
     page.close()
     assert violations == []

@@ -18,36 +18,36 @@ def all_feeds(site: Site) -> list[Path]:
     return sorted(site.root.rglob("feed.atom")) + sorted(site.root.rglob("feed.rss"))
 
 
-def test_every_language_has_all_press_and_region_feeds(demo: Site):
+def test_every_language_has_all_press_and_region_feeds(kit: Site):
     for code in TAGS:
         feeds = {
-            f.relative_to(demo.root).as_posix()
-            for f in all_feeds(demo)
-            if f.relative_to(demo.root).parts[0] == code
+            f.relative_to(kit.root).as_posix()
+            for f in all_feeds(kit)
+            if f.relative_to(kit.root).parts[0] == code
         }
         assert f"{code}/feed.atom" in feeds and f"{code}/feed.rss" in feeds
         assert sum("/feed.atom" in f for f in feeds) >= 1 + 1 + 3, feeds
 
 
 @pytest.mark.parametrize("code", TAGS)
-def test_feeds_parse_and_declare_their_language(demo: Site, code: str):
-    for path in all_feeds(demo):
-        if path.relative_to(demo.root).parts[0] != code:
+def test_feeds_parse_and_declare_their_language(kit: Site, code: str):
+    for path in all_feeds(kit):
+        if path.relative_to(kit.root).parts[0] != code:
             continue
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
         assert parsed.feed.get("language") == TAGS[code], path
         self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
-        url = BASE + "/" + path.relative_to(demo.root).as_posix()
+        url = BASE + "/" + path.relative_to(kit.root).as_posix()
         assert self_links == [url], path
 
 
-def test_entries_carry_full_text_with_absolute_links(demo: Site):
-    parsed = feedparser.parse((demo.root / "fr/feed.atom").read_bytes())
+def test_entries_carry_full_text_with_absolute_links(kit: Site):
+    parsed = feedparser.parse((kit.root / "fr/feed.atom").read_bytes())
     assert len(parsed.entries) >= 5
     for entry in parsed.entries:
         assert entry.link.startswith(BASE + "/fr/")
-        assert demo.path(entry.link.removeprefix(BASE)).exists()
+        assert kit.path(entry.link.removeprefix(BASE)).exists()
         assert entry.summary
         body = entry.content[0].value
         assert len(body) > 400, "full text, not a teaser"
@@ -56,26 +56,26 @@ def test_entries_carry_full_text_with_absolute_links(demo: Site):
             assert attr.startswith(("http://", "https://", "mailto:", "tel:")), attr
 
 
-def test_lead_image_is_an_enclosure_with_length_and_type(demo: Site):
+def test_lead_image_is_an_enclosure_with_length_and_type(kit: Site):
     """The lead image, or a release's first attachment (one per item)."""
     for name in ("feed.atom", "feed.rss"):
-        parsed = feedparser.parse((demo.root / "fr" / name).read_bytes())
+        parsed = feedparser.parse((kit.root / "fr" / name).read_bytes())
         with_image = [e for e in parsed.entries if e.get("enclosures")]
         assert with_image, name
         types = set()
         for entry in with_image:
             (enclosure,) = entry.enclosures
             types.add(enclosure.type)
-            local = demo.path(enclosure.href.removeprefix(BASE))
+            local = kit.path(enclosure.href.removeprefix(BASE))
             assert int(enclosure.length) == local.stat().st_size
         assert types == {"image/jpeg", "image/png", "application/pdf"}, name
 
 
-def test_atom_entry_links_keep_rel_and_type(demo: Site):
+def test_atom_entry_links_keep_rel_and_type(kit: Site):
     """feedgen 1.0 loses them (python-feedgen #135); we write them ourselves."""
     from lxml import etree
 
-    tree = etree.parse(str(demo.root / "fr/feed.atom"))
+    tree = etree.parse(str(kit.root / "fr/feed.atom"))
     ns = {"a": "http://www.w3.org/2005/Atom"}
     for entry in tree.xpath("//a:entry", namespaces=ns):
         rels = [link.get("rel") for link in entry.xpath("a:link", namespaces=ns)]
@@ -83,8 +83,8 @@ def test_atom_entry_links_keep_rel_and_type(demo: Site):
         assert set(rels) <= {"alternate", "enclosure"}
 
 
-def test_rss_dates_and_guids(demo: Site):
-    parsed = feedparser.parse((demo.root / "ar/feed.rss").read_bytes())
+def test_rss_dates_and_guids(kit: Site):
+    parsed = feedparser.parse((kit.root / "ar/feed.rss").read_bytes())
     for entry in parsed.entries:
         assert entry.published_parsed
         assert entry.id.startswith(
@@ -122,28 +122,27 @@ def test_ids_survive_a_title_slug_and_date_edit(tmp_path: Path):
     assert after[edited] == "Titre corrigé" != before[edited]
 
 
-def test_pages_announce_their_language_feeds(demo: Site):
-    page = demo.page("/zgh/")
+def test_pages_announce_their_language_feeds(kit: Site):
+    page = kit.page("/zgh/")
     feeds = page.xpath("//link[@rel='alternate'][@type='application/atom+xml']/@href")
     assert "/zgh/feed.atom" in feeds
     assert all(href.startswith("/zgh/") for href in feeds)
-    assert demo.path("/zgh/feeds/").exists()
+    assert kit.path("/zgh/feeds/").exists()
 
 
-def test_feeds_page_lists_every_feed_of_its_language(demo: Site):
-    page = demo.page("/fr/feeds/")
+def test_feeds_page_lists_every_feed_of_its_language(kit: Site):
+    page = kit.page("/fr/feeds/")
     hrefs = set(page.xpath("//main//a/@href"))
-    for path in all_feeds(demo):
-        relative = path.relative_to(demo.root).as_posix()
+    for path in all_feeds(kit):
+        relative = path.relative_to(kit.root).as_posix()
         if relative.startswith("fr/"):
             assert "/" + relative in hrefs
 
 
-def test_production_feeds_use_the_public_address(tmp_path: Path):
-    from conftest import ROOT
-
-    build_site(tmp_path / "prod", settings="publishconf.py", cwd=ROOT)
-    parsed = feedparser.parse((tmp_path / "prod/fr/communiques/feed.rss").read_bytes())
+def test_production_feeds_use_the_public_address(kit_production: Site):
+    parsed = feedparser.parse(
+        kit_production.path("/fr/communiques/feed.rss").read_bytes()
+    )
     assert parsed.feed.link.startswith("https://www.parti-du-cedre.example/fr/")
     assert all(
         e.link.startswith("https://www.parti-du-cedre.example/") for e in parsed.entries

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from conftest import Site
 
 BASE = "http://localhost:8000"
@@ -25,10 +26,12 @@ def assert_party(data: dict, name: str, lang: str) -> None:
     assert data["logo"] == f"{BASE}/images/logo-1024.png"
 
 
-def test_every_page_carries_valid_json_ld_at_most_once(demo: Site):
+def json_ld_blocks(site: Site) -> int:
+    """Every page carries at most one JSON-LD block, valid, schema.org; how
+    many there are."""
     typed = 0
-    for file in demo.html_files():
-        page = demo.page(demo.url_of(file))
+    for file in site.html_files():
+        page = site.page(site.url_of(file))
         blocks = page.xpath("//script[@type='application/ld+json']/text()")
         assert len(blocks) <= 1, file
         for block in blocks:
@@ -36,11 +39,27 @@ def test_every_page_carries_valid_json_ld_at_most_once(demo: Site):
             data = json.loads(block)
             assert data["@context"] == "https://schema.org"
             typed += 1
-    assert typed >= 3 * (1 + 8 + 5 + 3 + 4) - 5  # home, news, releases, events, people
+    return typed
 
 
-def test_release_is_a_news_article_by_the_party(demo: Site):
-    data = ld(demo, "/fr/communiques/souss-massa-regional-budget/")
+@pytest.mark.site
+def test_every_page_carries_valid_json_ld_at_most_once(party_site: Site, settings):
+    assert json_ld_blocks(party_site)
+    # Each language's home names the party.
+    for code in (lang["code"] for lang in settings["LANGUAGES"]):
+        data = ld(party_site, f"/{code}/")
+        nodes = data.get("@graph", [data])
+        names = [n.get("name") for n in nodes if n.get("@type") == "PoliticalParty"]
+        assert settings["PARTY"]["name"][code] in names, (code, names)
+
+
+def test_the_fixture_site_s_pages_carry_json_ld(kit: Site):
+    # home, news, releases, events, people
+    assert json_ld_blocks(kit) >= 3 * (1 + 8 + 5 + 3 + 4) - 5
+
+
+def test_release_is_a_news_article_by_the_party(kit: Site):
+    data = ld(kit, "/fr/communiques/souss-massa-regional-budget/")
     assert data["@type"] == "NewsArticle"
     assert data["headline"].startswith("Budget 2027 de la région Souss-Massa")
     assert data["inLanguage"] == "fr-MA"
@@ -57,11 +76,11 @@ def test_release_is_a_news_article_by_the_party(demo: Site):
     assert_party(data["author"], "Parti du Cèdre", "fr")
 
 
-def test_news_carries_its_own_image_and_language(demo: Site):
+def test_news_carries_its_own_image_and_language(kit: Site):
     for code, segment in (("ar", "akhbar"), ("zgh", "isaln")):
-        for file in sorted((demo.root / code / segment).glob("*/index.html")):
-            page = demo.page(demo.url_of(file))
-            data = ld(demo, demo.url_of(file))
+        for file in sorted((kit.root / code / segment).glob("*/index.html")):
+            page = kit.page(kit.url_of(file))
+            data = ld(kit, kit.url_of(file))
             assert data["@type"] == "NewsArticle"
             assert data["inLanguage"] == page.get("lang")
             assert OFFSET.fullmatch(data["datePublished"])
@@ -70,12 +89,12 @@ def test_news_carries_its_own_image_and_language(demo: Site):
             og = page.xpath("//meta[@property='og:image']/@content")
             if og:
                 assert data["image"] == og
-    arabic = ld(demo, "/ar/akhbar/water-drought-plan/")
+    arabic = ld(kit, "/ar/akhbar/water-drought-plan/")
     assert_party(arabic["publisher"], "حزب الأرز", "ar")
 
 
-def test_event_has_dates_place_or_link_and_organizer(demo: Site):
-    place = ld(demo, "/fr/agenda/agadir-public-meeting/")
+def test_event_has_dates_place_or_link_and_organizer(kit: Site):
+    place = ld(kit, "/fr/agenda/agadir-public-meeting/")
     assert place["@type"] == "Event"
     assert place["startDate"] == "2027-01-17T16:00:00+00:00"
     assert OFFSET.fullmatch(place["endDate"])
@@ -83,7 +102,7 @@ def test_event_has_dates_place_or_link_and_organizer(demo: Site):
     assert "Agadir" in place["location"]["name"]
     assert place["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
     assert_party(place["organizer"], "Parti du Cèdre", "fr")
-    online = ld(demo, "/zgh/timsarin/candidates-training-workshop/")
+    online = ld(kit, "/zgh/timsarin/candidates-training-workshop/")
     assert online["location"] == {
         "@type": "VirtualLocation",
         "url": "https://meet.parti-du-cedre.example/atelier-candidats",
@@ -92,17 +111,17 @@ def test_event_has_dates_place_or_link_and_organizer(demo: Site):
     assert online["inLanguage"] == "zgh"
 
 
-def test_person_and_home_pages(demo: Site):
-    person = ld(demo, "/fr/direction/amina-el-idrissi/")
+def test_person_and_home_pages(kit: Site):
+    person = ld(kit, "/fr/direction/amina-el-idrissi/")
     assert person["@type"] == "Person"
     assert person["name"] == "Amina El Idrissi"
     assert person["jobTitle"] == "Secrétaire générale"
     assert person["image"] == f"{BASE}/images/people/amina-el-idrissi.jpg"
     assert_party(person["memberOf"], "Parti du Cèdre", "fr")
     for code, name in (("ar", "حزب الأرز"), ("zgh", "ⴰⴽⴰⴱⴰⵔ ⵏ ⵓⵢⴷⴳⵍ")):
-        assert_party(ld(demo, f"/{code}/"), name, code)
+        assert_party(ld(kit, f"/{code}/"), name, code)
     # Pages that are about nothing in particular carry none.
-    assert ld(demo, "/fr/feeds/") is None
+    assert ld(kit, "/fr/feeds/") is None
 
 
 def party_nodes(data, found: dict) -> None:
@@ -119,10 +138,10 @@ def party_nodes(data, found: dict) -> None:
             party_nodes(value, found)
 
 
-def test_the_party_is_one_node_per_language_each_consistent(demo: Site):
+def test_the_party_is_one_node_per_language_each_consistent(kit: Site):
     found: dict = {}
-    for file in demo.html_files():
-        blocks = demo.page(demo.url_of(file)).xpath(
+    for file in kit.html_files():
+        blocks = kit.page(kit.url_of(file)).xpath(
             "//script[@type='application/ld+json']/text()"
         )
         for block in blocks:
@@ -135,15 +154,15 @@ def test_the_party_is_one_node_per_language_each_consistent(demo: Site):
     }
 
 
-def test_event_address_is_a_postal_address_and_it_has_an_image(demo: Site):
-    data = ld(demo, "/fr/agenda/agadir-public-meeting/")
+def test_event_address_is_a_postal_address_and_it_has_an_image(kit: Site):
+    data = ld(kit, "/fr/agenda/agadir-public-meeting/")
     assert data["location"]["address"] == {
         "@type": "PostalAddress",
         "addressLocality": "Agadir",  # the last part of the one-line place
         "addressCountry": "MA",  # PARTY["country"]
     }
     assert data["image"] and all(i.startswith(BASE) for i in data["image"])
-    arabic = ld(demo, "/ar/anshita/agadir-public-meeting/")  # Arabic commas
+    arabic = ld(kit, "/ar/anshita/agadir-public-meeting/")  # Arabic commas
     assert arabic["location"]["address"]["addressLocality"] == "أكادير"
 
 
@@ -185,13 +204,13 @@ def test_event_address_fields_from_front_matter(tmp_path):
     }
 
 
-def test_articles_list_their_own_image_and_their_card(production: Site):
+def test_articles_list_their_own_image_and_their_card(kit_production: Site):
     base = "https://www.parti-du-cedre.example"
     for url, own in (
         ("/fr/actualites/water-drought-plan/", "water-drought-"),
         ("/fr/communiques/souss-massa-regional-budget/", None),
     ):
-        page = production.page(url)
+        page = kit_production.page(url)
         (block,) = page.xpath("//script[@type='application/ld+json']/text()")
         images = json.loads(block)["image"]
         (card,) = page.xpath("//meta[@property='og:image']/@content")
@@ -203,15 +222,15 @@ def test_articles_list_their_own_image_and_their_card(production: Site):
             assert images == [card]
 
 
-def test_article_images_in_the_shapes_search_engines_ask_for(demo: Site):
+def test_article_images_in_the_shapes_search_engines_ask_for(kit: Site):
     """Google: several high-resolution images (50,000 pixels or more), in
     16:9, 4:3 and 1:1; cut from the photo, without its camera data."""
     from PIL import Image
 
-    data = ld(demo, "/ar/akhbar/water-drought-plan/")
+    data = ld(kit, "/ar/akhbar/water-drought-plan/")
     shapes = []
     for url in data["image"]:
-        with Image.open(demo.path(url.removeprefix(BASE))) as image:
+        with Image.open(kit.path(url.removeprefix(BASE))) as image:
             width, height = image.size
             assert width * height >= 50_000, url
             assert not image.getexif(), url

@@ -13,8 +13,8 @@ def alternates(page) -> dict[str, str]:
     }
 
 
-def test_tags_link_to_the_topic_page_in_the_same_language(demo: Site):
-    page = demo.page("/ar/akhbar/water-drought-plan/")
+def test_tags_link_to_the_topic_page_in_the_same_language(kit: Site):
+    page = kit.page("/ar/akhbar/water-drought-plan/")
     links = page.xpath("//ul[@class='tags']//a")
     assert [(a.text, a.get("href")) for a in links][:2] == [
         ("الماء", "/ar/mawadi/water/"),
@@ -22,32 +22,32 @@ def test_tags_link_to_the_topic_page_in_the_same_language(demo: Site):
     ]
 
 
-def test_a_topic_page_lists_only_its_language_and_switches_to_the_others(demo):
-    page = demo.page("/fr/sujets/water/")
+def test_a_topic_page_lists_only_its_language_and_switches_to_the_others(kit):
+    page = kit.page("/fr/sujets/water/")
     assert page.xpath("string(//h1)") == "Eau"  # a heading starts with a capital
     cards = page.xpath("//main//article/h2/a/@href")
     assert "/fr/actualites/water-drought-plan/" in cards
     assert all(href.startswith("/fr/") for href in cards)
     assert alternates(page)["zgh"].endswith("/zgh/isental/water/")
-    zgh = demo.page("/zgh/isental/water/")
+    zgh = kit.page("/zgh/isental/water/")
     assert zgh.xpath("string(//h1)") == "ⴰⵎⴰⵏ"
     assert alternates(zgh)["fr-MA"].endswith("/fr/sujets/water/")
 
 
-def test_a_topic_used_in_fewer_languages_points_the_others_to_the_index(demo):
+def test_a_topic_used_in_fewer_languages_points_the_others_to_the_index(kit):
     # "finance-law" tags the Arabic/French-only budget debate.
-    page = demo.page("/fr/sujets/finance-law/")
+    page = kit.page("/fr/sujets/finance-law/")
     assert "zgh" not in alternates(page)
     switcher = page.xpath("//*[@lang='zgh']//a/@href | //a[@hreflang='zgh']/@href")
     assert "/zgh/isental/" in switcher
-    assert not demo.path("/zgh/isental/finance-law/").exists()
+    assert not kit.path("/zgh/isental/finance-law/").exists()
 
 
-def test_the_topics_index_lists_every_topic_with_its_count(demo: Site):
-    page = demo.page("/ar/mawadi/")
+def test_the_topics_index_lists_every_topic_with_its_count(kit: Site):
+    page = kit.page("/ar/mawadi/")
     entries = {
         a.text: a.getparent().xpath("string(span)") for a in page.xpath("//main//li/a")
     }
     assert entries["الماء"] == "(4)"
-    sitemap = demo.path("/sitemap.xml").read_text("utf-8")
+    sitemap = kit.path("/sitemap.xml").read_text("utf-8")
     assert "/ar/mawadi/water/" in sitemap and "/zgh/isental/</loc>" in sitemap
