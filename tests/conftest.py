@@ -247,17 +247,6 @@ def production_settings() -> dict:
     return read_settings(str(ROOT / "publishconf.py"))
 
 
-# Not converted yet: tests still asserting the demo's content through these.
-@pytest.fixture(scope="session")
-def demo(party_site: Site) -> Site:
-    return party_site
-
-
-@pytest.fixture(scope="session")
-def production(party_production: Site) -> Site:
-    return party_production
-
-
 # --- The kit's shared fixture site (behaviour tests) ------------------------------
 
 
@@ -440,17 +429,6 @@ def kit_server(kit: Site):
 @pytest.fixture(scope="session")
 def kit_served_with_headers(kit: Site, tmp_path_factory):
     yield from _serve_with_headers(kit, tmp_path_factory.mktemp("nginx"))
-
-
-# Not converted yet.
-@pytest.fixture(scope="session")
-def server(party_server: str) -> str:
-    return party_server
-
-
-@pytest.fixture(scope="session")
-def served_with_headers(party_served_with_headers: str) -> str:
-    return party_served_with_headers
 
 
 @pytest.fixture(scope="session")

@@ -325,7 +325,7 @@ def test_invoke_check_and_the_production_build_tell_the_same(bad_project, tmp_pa
     assert counts == [reported.strip().splitlines()[-1]]
 
 
-def test_a_double_write_becomes_a_message_not_a_traceback(settings, tmp_path):
+def test_a_double_write_becomes_a_message_not_a_traceback(kit_settings, tmp_path):
     from types import SimpleNamespace
 
     from jinja2 import Environment
@@ -335,9 +335,11 @@ def test_a_double_write_becomes_a_message_not_a_traceback(settings, tmp_path):
 
     template = Environment().from_string("{{ text }}")
     template.name = "feeds.html"
-    writer = SafeWriter(str(tmp_path), settings={**settings, "PATH": "/site/content"})
+    writer = SafeWriter(
+        str(tmp_path), settings={**kit_settings, "PATH": "/site/content"}
+    )
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
-    context = {**settings, "localsiteurl": "", "text": "page"}
+    context = {**kit_settings, "localsiteurl": "", "text": "page"}
     ERRORS.clear()
     writer.write_file("fr/feeds/index.html", template, context, page=page)
     writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
@@ -348,7 +350,9 @@ def test_a_double_write_becomes_a_message_not_a_traceback(settings, tmp_path):
     assert (tmp_path / "fr/feeds/index.html").read_text() == "page"
 
 
-def test_a_double_write_in_parallel_rendering_is_the_same_message(settings, tmp_path):
+def test_a_double_write_in_parallel_rendering_is_the_same_message(
+    kit_settings, tmp_path
+):
     from types import SimpleNamespace
 
     from jinja2 import Environment
@@ -360,10 +364,10 @@ def test_a_double_write_in_parallel_rendering_is_the_same_message(settings, tmp_
     template.name = "feeds.html"
     writer = FastWriter(
         str(tmp_path),
-        settings={**settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
+        settings={**kit_settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
     )
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
-    context = {**settings, "localsiteurl": "", "text": "page"}
+    context = {**kit_settings, "localsiteurl": "", "text": "page"}
     ERRORS.clear()
     # Enough pages for two workers; the clash lands in different workers.
     for number in range(6):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 from babel.messages.pofile import read_po
-from conftest import ROOT
+from conftest import KIT_CONTENT, ROOT
 
 from multilingual.i18n import catalog_path
 
@@ -31,15 +31,15 @@ def occurs(word: str, text: str) -> bool:
     return re.search(rf"(?<!{LETTER}){re.escape(word)}(?!{LETTER})", text) is not None
 
 
-def url_segments(settings: dict, lang: str) -> dict[str, str]:
+def url_segments(kit_settings: dict, lang: str) -> dict[str, str]:
     """Glossary `section` name -> that section's URL segment in `lang`."""
     found = {
         key: section["url"][lang]
-        for key, section in settings["SECTIONS"].items()
+        for key, section in kit_settings["SECTIONS"].items()
         if lang in section.get("url", {})
     }
-    found["topics"] = settings["TOPICS"]["url"][lang]
-    found["press room"] = settings["PRESS"]["url"][lang]
+    found["topics"] = kit_settings["TOPICS"]["url"][lang]
+    found["press room"] = kit_settings["PRESS"]["url"][lang]
     return found
 
 
@@ -56,7 +56,7 @@ def texts_in(value, lang: str) -> Iterator[str]:
             yield from texts_in(item, lang)
 
 
-def sources(settings: dict, lang: str) -> dict[str, str]:
+def sources(kit_settings: dict, lang: str) -> dict[str, str]:
     """Where the site's words in `lang` live: name -> text."""
     with open(catalog_path(str(ROOT / "theme"), lang), "rb") as handle:
         catalog = read_po(handle)
@@ -65,15 +65,15 @@ def sources(settings: dict, lang: str) -> dict[str, str]:
         for message in catalog
         if message.id and message.string
     }
-    for path in sorted((ROOT / "content").rglob(f"*.{lang}.md")):
-        found[str(path.relative_to(ROOT))] = path.read_text("utf-8")
-    tags = yaml.safe_load((ROOT / "content/tags.yml").read_text("utf-8"))
+    for path in sorted(KIT_CONTENT.rglob(f"*.{lang}.md")):
+        found[str(path.relative_to(KIT_CONTENT.parent))] = path.read_text("utf-8")
+    tags = yaml.safe_load((KIT_CONTENT / "tags.yml").read_text("utf-8"))
     for key, names in tags.items():
         found[f"content/tags.yml {key}"] = names.get(lang, "")
     for name in ("PARTY", "PRESS"):
-        for i, text in enumerate(texts_in(settings[name], lang)):
+        for i, text in enumerate(texts_in(kit_settings[name], lang)):
             found[f"pelicanconf.py {name} #{i}"] = text
-    for section, segment in url_segments(settings, lang).items():
+    for section, segment in url_segments(kit_settings, lang).items():
         found[f"URL segment of {section}"] = segment
     return found
 
@@ -89,8 +89,8 @@ def test_glossary_entries_say_where_each_term_comes_from(lang: str):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_url_segments_are_the_glossary_ones(settings, lang: str):
-    segments = url_segments(settings, lang)
+def test_url_segments_are_the_glossary_ones(kit_settings, lang: str):
+    segments = url_segments(kit_settings, lang)
     for concept, entry in entries(lang):
         section = GLOSSARY[concept].get("section")
         if section and "url" in entry:
@@ -102,7 +102,7 @@ def test_url_segments_are_the_glossary_ones(settings, lang: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_topics_are_named_with_the_glossary_term(lang: str):
-    tags = yaml.safe_load((ROOT / "content/tags.yml").read_text("utf-8"))
+    tags = yaml.safe_load((KIT_CONTENT / "tags.yml").read_text("utf-8"))
     for concept, entry in entries(lang):
         if concept in tags:
             names = {entry["term"], *entry.get("forms", [])}
@@ -110,8 +110,8 @@ def test_topics_are_named_with_the_glossary_term(lang: str):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_rejected_variant_anywhere(settings, lang: str):
-    texts = sources(settings, lang)
+def test_no_rejected_variant_anywhere(kit_settings, lang: str):
+    texts = sources(kit_settings, lang)
     found = [
         f"{where}: {word!r} (write {entry['term']!r}: {entry.get('why', concept)})"
         for concept, entry in entries(lang)

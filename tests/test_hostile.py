@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import KIT_CONTENT, copy_project
 from hostile_scan import scan
 from test_frontmatter import TOPICS
 
@@ -118,7 +118,7 @@ def hostile_content(project: Path) -> None:
     for image in list(keep.rglob("*")):
         if image.is_file() and image.name not in ("logo.svg", "logo.png"):
             image.unlink()
-    shutil.copy(ROOT / "content/images/water-drought.jpg", keep / "photo.jpg")
+    shutil.copy(KIT_CONTENT / "images/water-drought.jpg", keep / "photo.jpg")
     write(content, "tags.yml", TOPICS)
     write(content, "regions/oriental.fr.md", REGION)
     for number, (name, body) in enumerate(INERT.items()):

@@ -28,8 +28,8 @@ def _check_files(site: Site, srcset: str, ratio: float) -> None:
             assert abs(image.height - width / ratio) <= 1, url
 
 
-def test_lead_photo_is_a_picture_with_webp_and_sizes(demo: Site):
-    picture = demo.page(ARTICLE).xpath("//figure[@class='lead']/picture")[0]
+def test_lead_photo_is_a_picture_with_webp_and_sizes(kit: Site):
+    picture = kit.page(ARTICLE).xpath("//figure[@class='lead']/picture")[0]
     source = picture.xpath(".//source")[0]
     img = picture.xpath(".//img")[0]
     assert source.get("type") == "image/webp"
@@ -45,24 +45,24 @@ def test_lead_photo_is_a_picture_with_webp_and_sizes(demo: Site):
     assert [w for _u, w in own] == [320, 640, 960, 1200]
     assert all(url.endswith(".webp") for url, _w in webp)
     assert all(url.endswith(".jpg") for url, _w in own)
-    _check_files(demo, source.get("srcset"), 1.5)
-    _check_files(demo, img.get("srcset"), 1.5)
-    with Image.open(demo.path(webp[0][0])) as image:
+    _check_files(kit, source.get("srcset"), 1.5)
+    _check_files(kit, img.get("srcset"), 1.5)
+    with Image.open(kit.path(webp[0][0])) as image:
         assert image.format == "WEBP"
     # The small WebP is much lighter than the original.
-    small, original = demo.path(webp[0][0]), demo.path(own[-1][0])
+    small, original = kit.path(webp[0][0]), kit.path(own[-1][0])
     assert small.stat().st_size * 5 < original.stat().st_size
 
 
-def test_listing_thumbnails_load_lazily(demo: Site, settings):
+def test_listing_thumbnails_load_lazily(kit: Site, kit_settings):
     # Listings show small thumbnails; the home page's news tiles are wider.
-    tile = settings["RESPONSIVE_IMAGES"]["sizes"]["tile"]
+    tile = kit_settings["RESPONSIVE_IMAGES"]["sizes"]["tile"]
     for url, kind, sizes in (
         ("/fr/", "tile", tile),
         ("/ar/akhbar/", "card", "8rem"),
         ("/zgh/isaln/", "card", "8rem"),
     ):
-        cards = demo.page(url).xpath(f"//article[contains(@class, '{kind}')]//img")
+        cards = kit.page(url).xpath(f"//article[contains(@class, '{kind}')]//img")
         assert cards, url
         for img in cards:
             assert img.get("loading") == "lazy"

@@ -36,8 +36,8 @@ def facts(page) -> dict[str, str]:
     return dict(zip(terms, values, strict=True))
 
 
-def test_release_page_shows_reference_place_and_contact(demo: Site):
-    page = demo.page("/fr/communiques/floods-taounate-solidarity/")
+def test_release_page_shows_reference_place_and_contact(kit: Site):
+    page = kit.page("/fr/communiques/floods-taounate-solidarity/")
     assert facts(page) == {"Référence": "2026-001", "Lieu": "Taounate"}
     # The Fès-Meknès release gets the Fès-Meknès press contact.
     contact = page.xpath("//section[@class='press-contact']")[0]
@@ -46,15 +46,15 @@ def test_release_page_shows_reference_place_and_contact(demo: Site):
         "tel:+212535000000",
         "mailto:fes-meknes@parti-du-cedre.example",
     ]
-    arabic = demo.page("/ar/balaghat/floods-taounate-solidarity/")
+    arabic = kit.page("/ar/balaghat/floods-taounate-solidarity/")
     assert facts(arabic)["المرجع"] == "2026-001"
     contact = arabic.xpath("//section[@class='press-contact']")[0]
     assert "نادية الفاسي" in contact.text_content()
 
 
-def test_a_written_reference_wins_and_numbers_are_per_year(demo: Site):
+def test_a_written_reference_wins_and_numbers_are_per_year(kit: Site):
     numbers = {
-        key: facts(demo.page(f"/fr/communiques/{key}/"))["Référence"]
+        key: facts(kit.page(f"/fr/communiques/{key}/"))["Référence"]
         for key in (
             "water-tariff-reform",
             "floods-taounate-solidarity",
@@ -71,28 +71,28 @@ def test_a_written_reference_wins_and_numbers_are_per_year(demo: Site):
         "souss-massa-regional-budget": "2026-004",
     }
     # Every language carries the same number for the same release.
-    zgh = demo.page("/zgh/isiwdn/water-tariff-reform/")
+    zgh = kit.page("/zgh/isiwdn/water-tariff-reform/")
     assert "2025-017" in zgh.xpath("//dd[@class='reference']")[0].text_content()
 
 
-def test_attachments_are_published_with_type_and_size(demo: Site):
-    page = demo.page("/fr/communiques/souss-massa-regional-budget/")
+def test_attachments_are_published_with_type_and_size(kit: Site):
+    page = kit.page("/fr/communiques/souss-massa-regional-budget/")
     (item,) = page.xpath("//section[@class='attachments']//li")
     link = item.xpath("a")[0]
     assert link.text_content() == "Le budget 2027 de la région en chiffres"
     assert link.get("type") == "application/pdf"
-    published = demo.path(link.get("href"))
+    published = kit.path(link.get("href"))
     assert published.read_bytes().startswith(b"%PDF-")
     size_kb = published.stat().st_size / 1000
     assert f"(PDF · {size_kb:.1f}".replace(".", ",") in item.text_content()
-    image = demo.page("/ar/balaghat/water-tariff-reform/")
+    image = kit.page("/ar/balaghat/water-tariff-reform/")
     link = image.xpath("//section[@class='attachments']//a")[0]
     assert link.get("type") == "image/png"
-    assert Image.open(demo.path(link.get("href"))).format == "PNG"
+    assert Image.open(kit.path(link.get("href"))).format == "PNG"
 
 
-def test_a_corrected_release_says_when_and_what(demo: Site):
-    page = demo.page("/fr/communiques/souss-massa-regional-budget/")
+def test_a_corrected_release_says_when_and_what(kit: Site):
+    page = kit.page("/fr/communiques/souss-massa-regional-budget/")
     correction = page.xpath("//dd[@class='correction']")[0]
     assert correction.xpath("time/@datetime") == ["2026-10-22T11:30:00+00:00"]
     assert "47 %, et non de 41 %" in correction.text_content()
@@ -100,7 +100,7 @@ def test_a_corrected_release_says_when_and_what(demo: Site):
         "2026-10-22T11:30:00+00:00"
     ]
     # An uncorrected release shows no correction.
-    other = demo.page("/fr/communiques/oriental-school-closures/")
+    other = kit.page("/fr/communiques/oriental-school-closures/")
     assert not other.xpath("//dd[@class='correction']")
 
 
@@ -112,8 +112,8 @@ def test_a_corrected_release_says_when_and_what(demo: Site):
         ("zgh", "tasghunt", "ⴰⵙⵉⵍ ⵏ ⵜⵙⵖⵓⵏⵜ"),
     ],
 )
-def test_press_room_in_every_language(demo: Site, code: str, room: str, heading: str):
-    page = demo.page(f"/{code}/{room}/")
+def test_press_room_in_every_language(kit: Site, code: str, room: str, heading: str):
+    page = kit.page(f"/{code}/{room}/")
     assert page.xpath("//h1")[0].text_content() == heading
     main = page.xpath("//main")[0]
     # Latest releases, newest first.
@@ -131,22 +131,22 @@ def test_press_room_in_every_language(demo: Site, code: str, room: str, heading:
     # Every link of the page leads somewhere that exists.
     for href in main.xpath(".//a/@href"):
         if href.startswith("/"):
-            assert demo.path(href).exists(), href
-    kit = main.xpath(".//section[contains(@class,'kit')]//a/@href")
-    assert "/images/logo.svg" in kit and "/images/logo-1024.png" in kit
-    assert "/images/people/amina-el-idrissi.jpg" in kit  # leadership photos
+            assert kit.path(href).exists(), href
+    press_kit = main.xpath(".//section[contains(@class,'kit')]//a/@href")
+    assert "/images/logo.svg" in press_kit and "/images/logo-1024.png" in press_kit
+    assert "/images/people/amina-el-idrissi.jpg" in press_kit  # leadership photos
     subscribe = main.xpath(".//section[contains(@class,'subscribe')]//a/@href")
     assert f"/{code}/feeds/" in subscribe
     assert f"/{code}/calendar.ics" in subscribe
     assert f"/{code}/{room}/digest/" in subscribe
     # Every page of the language links to its press room (footer).
-    assert f"/{code}/{room}/" in demo.page(f"/{code}/").xpath("//footer//a/@href")
-    sitemap = (demo.root / "sitemap.xml").read_text("utf-8")
+    assert f"/{code}/{room}/" in kit.page(f"/{code}/").xpath("//footer//a/@href")
+    sitemap = (kit.root / "sitemap.xml").read_text("utf-8")
     assert f"<loc>http://localhost:8000/{code}/{room}/</loc>" in sitemap
 
 
-def test_press_kit_logo_png_is_drawn_from_the_svg(demo: Site):
-    with Image.open(demo.path("/images/logo-1024.png")) as logo:
+def test_press_kit_logo_png_is_drawn_from_the_svg(kit: Site):
+    with Image.open(kit.path("/images/logo-1024.png")) as logo:
         assert logo.format == "PNG" and logo.size == (1024, 1024)
         rgba = logo.convert("RGBA")
         assert rgba.getpixel((0, 0))[3] == 0  # transparent outside the disc
@@ -180,17 +180,17 @@ def test_a_real_logo_with_styles_transforms_and_arcs_is_drawn_right(tmp_path):
     assert rgba.getpixel((150, 135))[:3] == pytest.approx((0x1F, 0x6F, 0x50), abs=3)
 
 
-def test_archive_by_year_without_javascript(demo: Site):
-    listing = demo.page("/fr/communiques/")
+def test_archive_by_year_without_javascript(kit: Site):
+    listing = kit.page("/fr/communiques/")
     years = listing.xpath("//nav[@class='years']//a/@href")
     assert years == ["/fr/communiques/2026/", "/fr/communiques/2025/"]
-    year = demo.page("/fr/communiques/2025/")
+    year = kit.page("/fr/communiques/2025/")
     titles = year.xpath("//main//article/h2/a/@href")
     assert titles == ["/fr/communiques/water-tariff-reform/"]
     current = year.xpath("//nav[@class='years']//span[@aria-current='page']")
     assert current[0].text == "2025"
-    assert len(demo.page("/ar/balaghat/2026/").xpath("//main//article")) == 4
-    assert not demo.root.joinpath("fr", "communiques", "2024").exists()
+    assert len(kit.page("/ar/balaghat/2026/").xpath("//main//article")) == 4
+    assert not kit.root.joinpath("fr", "communiques", "2024").exists()
     for page in (listing, year):
         assert not page.xpath("//script[not(@type='application/ld+json')]")
 
@@ -312,7 +312,7 @@ def test_invoke_new_writes_the_next_free_reference(tmp_path: Path):
 # The weekly digest -----------------------------------------------------------
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Site:
-    """The demo plus a release of yesterday and a news item of five days ago."""
+    """The fixture site plus a release of yesterday and a news item of five days ago."""
     project = copy_project(tmp_path_factory.mktemp("fresh") / "project")
     now = datetime.now(CASABLANCA).replace(second=0, microsecond=0)
     yesterday = (now - timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
@@ -358,9 +358,10 @@ def test_weekly_digest_lists_the_weeks_releases_ready_to_paste(fresh: Site):
     assert len(arabic.xpath("//td[@class='release']")) == 1
 
 
-def test_digest_of_a_quiet_week_says_so(demo: Site):
-    # The demo's newest release is older than a week at any build after 2026-10-28.
-    page = demo.page("/fr/espace-presse/digest/")
+def test_digest_of_a_quiet_week_says_so(kit: Site):
+    # The fixture site's newest release is older than a week at any build
+    # after 2026-10-28.
+    page = kit.page("/fr/espace-presse/digest/")
     assert not email_of(page).xpath("//td[@class='release']")
     assert "Aucun communiqué cette semaine." in page.text_content()
 
@@ -401,11 +402,13 @@ def test_digest_of_a_quiet_week_says_so(demo: Site):
     ],
 )
 def test_press_field_mistakes_name_the_line_and_the_fix(
-    settings, tmp_path: Path, extra: str, message: str
+    kit_settings, tmp_path: Path, extra: str, message: str
 ):
     from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
 
-    reader = FrontMatterMarkdownReader({**settings, "PATH": str(tmp_path / "content")})
+    reader = FrontMatterMarkdownReader(
+        {**kit_settings, "PATH": str(tmp_path / "content")}
+    )
     path = tmp_path / "content/press/harvest-aid.fr.md"
     path.parent.mkdir(parents=True)
     path.write_text(
@@ -502,17 +505,17 @@ def pdf_fonts_available() -> bool:
     ("code", "room", "chapters"),
     [("ar", "markaz-sahafa", 5), ("fr", "espace-presse", 5), ("zgh", "tasghunt", 5)],
 )
-def test_program_pdf_in_the_press_kit(demo: Site, code: str, room: str, chapters: int):
+def test_program_pdf_in_the_press_kit(kit: Site, code: str, room: str, chapters: int):
     import os
 
     if not pdf_fonts_available():
         if os.environ.get("CI") == "true":
             pytest.fail("fonts-noto-core and libfribidi0 are needed in CI")
         pytest.skip("no program PDF here: install fonts-noto-core and libfribidi0")
-    page = demo.page(f"/{code}/{room}/")
+    page = kit.page(f"/{code}/{room}/")
     href = f"/{code}/{room}/program-{code}.pdf"
     (link,) = page.xpath(f"//section[contains(@class,'kit')]//a[@href='{href}']")
-    data = demo.path(href).read_bytes()
+    data = kit.path(href).read_bytes()
     assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
     # A cover, then each chapter starting on its own page.
     count = pdf_page_count(data)

@@ -24,10 +24,10 @@ RESULTS = {"ar": "النتائج", "fr": "Résultats", "zgh": "ⵜⵉⵢⴰⴼ�
 LABELS = {"ar": "ابحثوا في الموقع", "fr": "Rechercher sur le site", "zgh": "ⵔⵣⵓ ⴳ ⵓⵙⵉⵜ"}
 
 
-def test_a_search_page_per_language_in_its_language(demo, settings):
-    for language in settings["LANGUAGES"]:
+def test_a_search_page_per_language_in_its_language(kit, kit_settings):
+    for language in kit_settings["LANGUAGES"]:
         code = language["code"]
-        page = demo.page(f"/{code}/search/")
+        page = kit.page(f"/{code}/search/")
         html = page.getroottree().getroot()
         assert html.get("lang") == language["tag"]
         assert html.get("dir") == ("rtl" if code == "ar" else "ltr")
@@ -37,37 +37,37 @@ def test_a_search_page_per_language_in_its_language(demo, settings):
         assert plain_name(script) == "/theme/search.js"
         form = page.xpath("//form[@role='search']")[0]
         assert form.get("data-pagefind") == "/pagefind/pagefind.js"
-        assert demo.path("/pagefind/pagefind.js").exists()
+        assert kit.path("/pagefind/pagefind.js").exists()
         # Without JavaScript: the form stays hidden, the sections are offered.
         assert form.get("hidden") is not None
         assert page.xpath("//noscript")
         archive = page.xpath("//section[contains(@class,'search-archive')]//a/@href")
-        for key, section in settings["SECTIONS"].items():
+        for key, section in kit_settings["SECTIONS"].items():
             if key in ("pages",):
                 continue
             assert f"/{code}/{section['url'][code]}/" in archive
 
 
-def test_one_index_per_language_and_only_items_indexed(demo, settings):
-    entry = json.loads(demo.path("/pagefind/pagefind-entry.json").read_text())
+def test_one_index_per_language_and_only_items_indexed(kit, kit_settings):
+    entry = json.loads(kit.path("/pagefind/pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"ar-ma", "fr-ma", "zgh"}
     generated = ("/", "/404.html")
-    for language in settings["LANGUAGES"]:
+    for language in kit_settings["LANGUAGES"]:
         code = language["code"]
         generated += (f"/{code}/", f"/{code}/feeds/", f"/{code}/search/")
         generated += (f"/{code}/404.html", f"/{code}/editors/")
-        for key, section in settings["SECTIONS"].items():
+        for key, section in kit_settings["SECTIONS"].items():
             generated += (f"/{code}/{section.get('url', {}).get(code, key)}/",)
     indexed = 0
-    for file in demo.html_files():
-        url = demo.url_of(file)
-        mains = demo.page(url).xpath("//main[@data-pagefind-body]")
+    for file in kit.html_files():
+        url = kit.url_of(file)
+        mains = kit.page(url).xpath("//main[@data-pagefind-body]")
         # Items only: menus, switcher, footer, listings stay out of results.
         topics = tuple(
-            f"/{code}/{seg}/" for code, seg in settings["TOPICS"]["url"].items()
+            f"/{code}/{seg}/" for code, seg in kit_settings["TOPICS"]["url"].items()
         )
         press = tuple(
-            f"/{code}/{seg}/" for code, seg in settings["PRESS"]["url"].items()
+            f"/{code}/{seg}/" for code, seg in kit_settings["PRESS"]["url"].items()
         )
         years = re.search(r"/\d{4}/$", url)  # press releases by year
         listing = url.startswith(topics + press) or years
@@ -81,30 +81,30 @@ def test_one_index_per_language_and_only_items_indexed(demo, settings):
     )
 
 
-def test_only_the_search_page_and_video_pages_load_a_script(demo):
-    for file in demo.html_files():
+def test_only_the_search_page_and_video_pages_load_a_script(kit):
+    for file in kit.html_files():
         # JSON-LD blocks are data for search engines, never run.
-        scripts = demo.page(demo.url_of(file)).xpath(
+        scripts = kit.page(kit.url_of(file)).xpath(
             "//script[not(@type='application/ld+json')]"
         )
-        url = demo.url_of(file)
+        url = kit.url_of(file)
         if url.endswith("/search/"):
             assert [plain_name(s.get("src")) for s in scripts] == ["/theme/search.js"]
         elif scripts:
             assert [plain_name(s.get("src")) for s in scripts] == ["/theme/video.js"], (
                 url
             )
-            assert demo.page(url).xpath("//figure[@class='video']"), url
+            assert kit.page(url).xpath("//figure[@class='video']"), url
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", WORDS)
-def test_search_finds_the_page_in_the_page_language(browser, server, code):
+def test_search_finds_the_page_in_the_page_language(browser, kit_server, code):
     word, expected = WORDS[code]
     context = browser.new_context()
-    serve_with_csp(context, server)  # works with script-src 'self'
+    serve_with_csp(context, kit_server)  # works with script-src 'self'
     page = context.new_page()
-    page.goto(server + f"/{code}/search/")
+    page.goto(kit_server + f"/{code}/search/")
     page.fill("#search-input", word)
     page.wait_for_selector(".search-results li a")
     found = page.eval_on_selector_all(
@@ -125,21 +125,21 @@ def test_search_finds_the_page_in_the_page_language(browser, server, code):
     )
     assert page.locator(".search-results li").count() == 0
     # A link with ?q= (from a search box elsewhere) searches at once.
-    page.goto(server + f"/{code}/search/?q={word}")
+    page.goto(kit_server + f"/{code}/search/?q={word}")
     page.wait_for_selector(".search-results li a")
     assert page.evaluate("window.__violations") == []
     context.close()
 
 
 @pytest.mark.browser
-def test_without_javascript_the_search_page_offers_the_archive(browser, server):
+def test_without_javascript_the_search_page_offers_the_archive(browser, kit_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server + "/fr/search/")
+    page.goto(kit_server + "/fr/search/")
     assert not page.is_visible("#search-input")
     assert page.is_visible("text=Parcourir les rubriques")
     page.click(".search-archive a >> nth=0")
-    assert page.url == server + "/fr/actualites/"
+    assert page.url == kit_server + "/fr/actualites/"
     context.close()
 
 

@@ -35,48 +35,54 @@ def _meta(page, name: str) -> str:
     return found[0]
 
 
-SITEURL = "https://www.parti-du-cedre.example"
+SITEURL = "https://www.parti-du-cedre.example"  # the fixture site's
 
 
-def _card_file(site: Site, page) -> Path:
+def _card_file(site: Site, page, siteurl: str = SITEURL) -> Path:
     url = _meta(page, "og:image")
-    assert url.startswith(f"{SITEURL}/images/social/")
-    return site.path(url.removeprefix(SITEURL))
+    assert url.startswith(f"{siteurl}/images/social/")
+    return site.path(url.removeprefix(siteurl))
 
 
-def test_every_published_page_announces_its_card(production: Site):
-    for file in production.html_files():
-        page = production.page(production.url_of(file))
+@pytest.mark.site
+def test_every_published_page_announces_its_card(
+    party_production: Site, production_settings
+):
+    siteurl = production_settings["SITEURL"]
+    for file in party_production.html_files():
+        page = party_production.page(party_production.url_of(file))
         if page.xpath("//main"):
-            card = _card_file(production, page)
+            card = _card_file(party_production, page, siteurl)
             assert card.exists(), file
             assert _meta(page, "og:image:width") == "1200"
             assert _meta(page, "og:image:height") == "630"
             assert _meta(page, "twitter:card") == "summary_large_image"
 
 
-def test_development_builds_draw_no_cards(demo: Site):
-    page = demo.page(ARTICLES["fr"])
+def test_development_builds_draw_no_cards(kit: Site):
+    page = kit.page(ARTICLES["fr"])
     assert not page.xpath("//meta[@property='og:image']")
-    assert not (demo.root / "images/social").exists()
+    assert not (kit.root / "images/social").exists()
 
 
-def test_a_second_build_draws_no_card_again(production: Site, tmp_path: Path):
-    page = production.page(ARTICLES["ar"])
-    name = _card_file(production, page).name
-    cached = ROOT / "cache/social_cards" / name
+def test_a_second_build_draws_no_card_again(
+    kit_production: Site, kit_project: Path, tmp_path: Path
+):
+    page = kit_production.page(ARTICLES["ar"])
+    name = _card_file(kit_production, page).name
+    cached = kit_project / "cache/social_cards" / name
     before = cached.stat().st_mtime_ns
-    build_site(tmp_path / "again", "publishconf.py")
+    build_site(tmp_path / "again", "publishconf.py", kit_project)
     assert (tmp_path / "again/images/social" / name).read_bytes() == (
         cached.read_bytes()
     )
     assert cached.stat().st_mtime_ns == before
 
 
-def test_one_card_per_language_with_the_title_drawn(production: Site):
+def test_one_card_per_language_with_the_title_drawn(kit_production: Site):
     cards = {}
     for code, url in ARTICLES.items():
-        file = _card_file(production, production.page(url))
+        file = _card_file(kit_production, kit_production.page(url))
         assert file.name.startswith(f"{code}-news-trilingual-website-launch-")
         with Image.open(file) as image:
             assert image.size == (1200, 630)

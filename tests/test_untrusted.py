@@ -130,7 +130,7 @@ def test_a_conversion_over_its_time_is_stopped_with_a_message():
     )
 
 
-def test_a_five_megabyte_article_and_a_megabyte_title_are_read(tmp_path, settings):
+def test_a_five_megabyte_article_and_a_megabyte_title_are_read(tmp_path, kit_settings):
     root = tmp_path / "content"
     (root / "news").mkdir(parents=True)
     paragraph = (
@@ -145,7 +145,7 @@ def test_a_five_megabyte_article_and_a_megabyte_title_are_read(tmp_path, setting
         encoding="utf-8",
     )
     ERRORS.clear()
-    html, meta = FrontMatterMarkdownReader({**settings, "PATH": str(root)}).read(
+    html, meta = FrontMatterMarkdownReader({**kit_settings, "PATH": str(root)}).read(
         str(path)
     )
     assert ERRORS == []

@@ -15,13 +15,13 @@ EMBED = "https://www.youtube-nocookie.com/embed/Zp0kQ8xW3cE?autoplay=1"
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com")
 
 
-def test_a_lone_video_link_becomes_a_translated_preview(demo):
+def test_a_lone_video_link_becomes_a_translated_preview(kit):
     for url, label in [
         (ARTICLE, "Regarder sur YouTube"),
         ("/ar/akhbar/candidates-virtual-training/", "شاهدوا على YouTube"),
         ("/zgh/isaln/candidates-virtual-training/", "ⵥⵕ ⴳ ⵢⵓⵜⵓⴱ"),
     ]:
-        page = demo.page(url)
+        page = kit.page(url)
         (link,) = page.xpath("//figure[@class='video']/a")
         assert link.get("href") == WATCH
         # An id and a host, never an address: video.js builds the player's.
@@ -67,7 +67,7 @@ def test_only_listed_hosts_become_players(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_player_loads_only_after_the_click(browser, server):
+def test_the_player_loads_only_after_the_click(browser, kit_server):
     context = browser.new_context()
     asked: list[str] = []
 
@@ -76,10 +76,10 @@ def test_the_player_loads_only_after_the_click(browser, server):
         asked.append(route.request.url)
         route.abort()
 
-    context.route(lambda url: not url.startswith(server), block_off_site)
-    serve_with_csp(context, server)  # works with script-src 'self'
+    context.route(lambda url: not url.startswith(kit_server), block_off_site)
+    serve_with_csp(context, kit_server)  # works with script-src 'self'
     page = context.new_page()
-    page.goto(server + ARTICLE, wait_until="networkidle")
+    page.goto(kit_server + ARTICLE, wait_until="networkidle")
     assert page.is_visible(".video-link .video-play")
     assert not asked, f"asked of other hosts before the click: {asked}"
     page.click(".video-link")
@@ -94,15 +94,15 @@ def test_the_player_loads_only_after_the_click(browser, server):
 
 
 @pytest.mark.browser
-def test_without_javascript_the_video_is_a_plain_link(browser, server):
+def test_without_javascript_the_video_is_a_plain_link(browser, kit_server):
     context = browser.new_context(java_script_enabled=False)
     asked: list[str] = []
     context.route(
-        lambda url: not url.startswith(server),
+        lambda url: not url.startswith(kit_server),
         lambda route: (asked.append(route.request.url), route.abort()),
     )
     page = context.new_page()
-    page.goto(server + ARTICLE)
+    page.goto(kit_server + ARTICLE)
     page.click(".video-link")
     page.wait_for_timeout(300)
     # The click follows the link to the video's own page.

@@ -126,8 +126,8 @@ def test_the_configuration_follows_another_partys_settings(tmp_path: Path):
     assert '"code": "ar", "tag": "ar-MA", "direction": "rtl"' in page
 
 
-def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
-    page = demo.page("/admin/")
+def test_the_fixture_site_s_editor_page_is_local_noindex_and_left_out(kit: Site):
+    page = kit.page("/admin/")
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex, nofollow"]
     scripts = page.xpath("//script")
     for script in scripts:
@@ -135,12 +135,12 @@ def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
         # Only files of the site itself, or data (no inline code).
         assert (src and "//" not in src) or script.get("type") == "application/json"
         if src:
-            assert (demo.root / "admin" / src).exists(), src
+            assert (kit.root / "admin" / src).exists(), src
     assert [s.get("src") for s in scripts if s.get("src")] == [
         "decap-cms.js",
         "editor.js",
     ]
-    config = yaml.safe_load(demo.path("/admin/config.yml").read_text("utf-8"))
+    config = yaml.safe_load(kit.path("/admin/config.yml").read_text("utf-8"))
     assert [c["name"] for c in config["collections"]] == [
         "news",
         "press",
@@ -159,13 +159,13 @@ def test_the_demo_editor_page_is_local_noindex_and_left_out(demo: Site):
     assert news["title"]["label"] == "Titre"
     assert news["date"]["hint"] == "Heure de Africa/Casablanca"
     # Neither the sitemap nor the site's search knows the editor.
-    assert "/admin" not in demo.path("/sitemap.xml").read_text("utf-8")
+    assert "/admin" not in kit.path("/sitemap.xml").read_text("utf-8")
     assert not page.xpath("//*[@data-pagefind-body]")
-    for fragment in (demo.root / "pagefind").rglob("*"):
+    for fragment in (kit.root / "pagefind").rglob("*"):
         if fragment.is_file() and fragment.suffix in (".json", ".pf_fragment"):
             assert b"/admin/" not in fragment.read_bytes()
     # The Tifinagh and Arabic fonts of the site, for fields in those languages.
-    css = demo.path("/admin/editor.css").read_text("utf-8")
+    css = kit.path("/admin/editor.css").read_text("utf-8")
     assert ".web-editor-field:lang(zgh)" in css and '"Tifinagh"' in css
     assert "url(../theme/fonts/noto-sans-tifinagh-400" in css
 
@@ -174,8 +174,9 @@ def _admin_policy(settings: dict) -> str:
     return "; ".join(f"{k} {v}" for k, v in settings["WEB_EDITOR_CSP"].items())
 
 
+@pytest.mark.site
 def test_the_editor_has_its_own_policy_everywhere_it_is_served(
-    demo: Site, served_with_headers: str, settings
+    party_site: Site, party_served_with_headers: str, settings
 ):
     admin, site = (
         _admin_policy(settings),
@@ -183,12 +184,13 @@ def test_the_editor_has_its_own_policy_everywhere_it_is_served(
     )
     assert "'unsafe-eval'" in admin and "'unsafe-eval'" not in site
     # Each address gets exactly one policy: the site's, or the editor's.
-    for url, expected in (("/fr/", site), ("/admin/", admin)):
-        with urllib.request.urlopen(served_with_headers + url) as response:
+    first = "/" + settings["LANGUAGES"][0]["code"] + "/"
+    for url, expected in ((first, site), ("/admin/", admin)):
+        with urllib.request.urlopen(party_served_with_headers + url) as response:
             assert response.headers.get_all("Content-Security-Policy") == [expected]
             if url == "/admin/":
                 assert response.headers["X-Robots-Tag"] == "noindex"
-    headers = demo.path("/_headers").read_text("utf-8")
+    headers = party_site.path("/_headers").read_text("utf-8")
     rule = "/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: "
     assert f"{rule}{admin}\n" in headers
     nginx = (ROOT / "deploy/nginx.conf").read_text("utf-8")
@@ -220,7 +222,7 @@ def _record_other_hosts(page, allowed: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.browser
 def test_the_editor_boots_from_the_local_build_alone(
-    demo: Site, served_with_headers: str, browser, tmp_path: Path
+    kit: Site, kit_served_with_headers: str, browser, tmp_path: Path
 ):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     errors: list[str] = []
@@ -229,8 +231,8 @@ def test_the_editor_boots_from_the_local_build_alone(
         "console",
         lambda m: errors.append(m.text) if "Security Policy" in m.text else None,
     )
-    asked = _record_other_hosts(page, (served_with_headers,))
-    page.goto(served_with_headers + "/admin/")
+    asked = _record_other_hosts(page, (kit_served_with_headers,))
+    page.goto(kit_served_with_headers + "/admin/")
     # Decap's sign-in screen (the local proxy is not running here).
     page.locator("#nc-root button").first.wait_for(timeout=60_000)
     page.screenshot(path=str(tmp_path / "admin-login.png"))
