@@ -324,8 +324,9 @@ def keyboard_in_one_language(browser, server: str, urls: list[str], direction: s
     context.close()
 
 
-TARGETS = """() => [...document.querySelectorAll('a[href], button, input')]
+TARGETS = """(known) => [...document.querySelectorAll('a[href], button, input')]
   .filter(el => el.getClientRects().length && !el.closest('.visually-hidden'))
+  .filter(el => !(known && el.closest(known)))
   .filter(el => !el.closest('p, .prose li, dd, td, h2, h3'))  // in a line of text
   .map(el => { const r = el.getBoundingClientRect();
                return {text: el.textContent.trim().slice(0, 30),
@@ -352,6 +353,30 @@ p { margin-block-end: 2em !important; }
 """
 
 
+# Targets the kit's theme draws too small, each with a strict xfail test below
+# that fails once the theme is fixed (then remove it from here): a party's own
+# site is not held to a kit bug it cannot fix in its settings or content.
+KNOWN_SMALL_TARGETS = "ul.people"
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(
+    strict=True,
+    reason="kit bug (theme): a person's link in an item's people list is 22 px "
+    "high in left-to-right languages, under WCAG 2.5.8's 24 px",
+)
+def test_people_links_under_an_item_are_big_enough_targets(browser, kit_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    small = {}
+    for code, section in (("ar", "akhbar"), ("fr", "actualites"), ("zgh", "isaln")):
+        page.goto(f"{kit_server}/{code}/{section}/regional-secretariat-fes/")
+        assert page.locator("ul.people a").count(), code
+        small[code] = page.evaluate(TARGETS, "")
+    context.close()
+    assert small == {"ar": [], "fr": [], "zgh": []}
+
+
 @pytest.mark.site
 @pytest.mark.browser
 def test_targets_reflow_and_text_spacing(browser, party_server, every_kind):
@@ -360,7 +385,7 @@ def test_targets_reflow_and_text_spacing(browser, party_server, every_kind):
     problems = []
     for url in every_kind:
         page.goto(party_server + url)
-        small = page.evaluate(TARGETS)
+        small = page.evaluate(TARGETS, KNOWN_SMALL_TARGETS)
         if small:
             problems.append(f"{url} targets under 24x24 px: {small}")
         # Every language at 320 px, then with the text spacing overrides.

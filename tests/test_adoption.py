@@ -5,8 +5,11 @@ party or of its languages shows in what visitors and feed readers get."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -17,13 +20,33 @@ from lxml import html as lxml_html
 SITE = ROOT / "tests/sites/adopt"
 TIFINAGH = re.compile("[\u2d30-\u2d7f]")
 DEMO_NAMES = ("Parti du Cèdre", "حزب الأرز", "parti-du-cedre", "fr-MA", "ar-MA")
+# What an adopting party takes over: the kit (code, theme, deployment, tools)
+# and its tests; it replaces content/ and edits the settings.
+PROJECT = (
+    "plugins",
+    "theme",
+    "tests",
+    "deploy",
+    "tools",
+    "bench",
+    "tasks.py",
+    "pyproject.toml",
+    "package.json",
+    "README.md",
+)
 
 
-@pytest.fixture(scope="module")
-def adopted(tmp_path_factory) -> dict[str, tuple[Path, str]]:
-    project = tmp_path_factory.mktemp("adopt")
-    for folder in ("theme", "plugins"):
-        shutil.copytree(ROOT / folder, project / folder)
+def adopt(project: Path) -> Path:
+    """The README's "Adopting the kit for another party" in `project`: a copy
+    of the kit, the party's own content/ in place of the demo's, its values
+    written over pelicanconf.py's, its public address in publishconf.py."""
+    skip = shutil.ignore_patterns("__pycache__", ".pytest_cache", ".tools", ".work")
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=skip)
+        else:
+            shutil.copy(source, project / name)
     shutil.copytree(SITE / "content", project / "content")
     link_node_modules(project)
     settings = (SITE / "settings.py").read_text("utf-8")
@@ -37,10 +60,41 @@ def adopted(tmp_path_factory) -> dict[str, tuple[Path, str]]:
         flags=re.M,
     )
     (project / "publishconf.py").write_text(public, "utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def adopted_project(tmp_path_factory) -> Path:
+    return adopt(tmp_path_factory.mktemp("adopt") / "project")
+
+
+@pytest.fixture(scope="module")
+def adopted(adopted_project: Path) -> dict[str, tuple[Path, str]]:
+    project = adopted_project
     return {
         name: (project / name, build_log(project / name, conf, project))
         for name, conf in (("dev", "pelicanconf.py"), ("prod", "publishconf.py"))
     }
+
+
+def test_the_adopting_party_s_site_passes_the_site_checks(adopted_project: Path):
+    """The proof that the suite is one an adopter keeps: the site checks, run
+    by pytest in the adopted copy, pass on its own site (another name, Arabic
+    and English, its own content)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "site", "-q", "-p", "no:cacheprovider"],
+        cwd=adopted_project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout else ""
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    passed = re.search(r"(\d+) passed", summary)
+    assert passed and int(passed.group(1)) >= 30, summary
+    assert "failed" not in summary and "error" not in summary, summary
+    if os.environ.get("CI") == "true":
+        assert "skipped" not in summary, summary
 
 
 @pytest.mark.parametrize("build", ["dev", "prod"])

@@ -5,14 +5,15 @@ logo helper, and articles the press room's filters.)"""
 
 from __future__ import annotations
 
+import runpy
+
 import pytest
 from conftest import KIT_PLUMBING, build_log, fixture_site
 from lxml import html as lxml_html
-from pelican.settings import read_settings
 
 CORE = "multilingual"  # languages, sections, the reader: the kit itself
 FEATURES = [
-    name for name in read_settings(str(KIT_PLUMBING))["PLUGINS"] if name != CORE
+    name for name in runpy.run_path(str(KIT_PLUMBING))["PLUGINS"] if name != CORE
 ]
 
 

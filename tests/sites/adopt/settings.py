@@ -1,9 +1,13 @@
 # An adopting party's edits to the kit's pelicanconf.py, as the README tells
 # them: other languages (Arabic and English), another name, logo, sections'
-# addresses, regions and press contacts. tests/test_adoption.py appends this
-# to a copy of pelicanconf.py and builds with the content beside it.
+# addresses, regions and press contacts. Every party value is given here:
+# tests/test_adoption.py appends this to a copy of pelicanconf.py (the
+# adopter's edit), and fixture_site("adopt") puts the kit's plumbing before it.
 
 SITENAME = "Coastal Greens"
+SITEURL = ""
+DEV_SITEURL = "http://localhost:8000"
+TIMEZONE = "Africa/Casablanca"
 LANGUAGES = [
     {"code": "ar", "tag": "ar", "locale": "ar", "name": "العربية"},
     {"code": "en", "tag": "en", "locale": "en", "name": "English"},
@@ -33,6 +37,11 @@ SECTIONS = {
 TOPICS = {"title": "Topics", "url": {"ar": "mawadi", "en": "topics"}}
 MENU = ["news", "press", "program", "events", "regions", "people", "pages/join"]
 FOOTER_MENU = ["pages/join"]
+HOME = {"lead_kinds": ("news",)}
+CALLS_TO_ACTION = [
+    {"link": "pages/join"},
+    {"link": "feeds", "label": "Follow our publications"},
+]
 PRESS = {
     "url": {"ar": "sahafa", "en": "press-room"},
     "contacts": {
