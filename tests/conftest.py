@@ -64,9 +64,12 @@ def run_pelican(
 
 
 def build_site(
-    output: Path, settings: str = "pelicanconf.py", cwd: Path = ROOT, *extra: str
+    output: Path, settings: str = "pelicanconf.py", cwd: Path | None = None, *extra: str
 ) -> subprocess.CompletedProcess:
-    """Run the exact command the README gives; fail with Pelican's output."""
+    """Run the exact command the README gives in the project `cwd` (a fixture
+    site's copy; the repository itself only for the party's site checks);
+    fail with Pelican's output."""
+    assert cwd is not None, "say which project to build"
     result = run_pelican(cwd, output, *extra, settings=settings)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
@@ -218,7 +221,7 @@ def section_url(section: dict, key: str, code: str) -> str:
 def party_site(tmp_path_factory) -> Site:
     """content/ built with pelicanconf.py: the party's own site."""
     output = tmp_path_factory.mktemp("party") / "output"
-    build_site(output)
+    build_site(output, "pelicanconf.py", ROOT)
     return Site(output)
 
 
@@ -227,7 +230,7 @@ def party_production(tmp_path_factory) -> Site:
     """The party's site built with publishconf.py (absolute addresses, social
     cards, .gz/.br copies), once per session."""
     output = tmp_path_factory.mktemp("party-production") / "output"
-    build_site(output, "publishconf.py")
+    build_site(output, "publishconf.py", ROOT)
     return Site(output)
 
 

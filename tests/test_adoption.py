@@ -165,3 +165,18 @@ def test_feeds_are_the_adopted_party_s(adopted):
             entry.id.startswith("tag:coastal-greens.example,2026:")
             for entry in feed.entries
         )
+
+
+def test_no_kit_test_reads_the_party_s_content_or_settings():
+    """Only the site checks' fixtures (conftest.py) and the adoption (here)
+    name the project's own content/ and settings, or build in it: every other
+    test reads a fixture site under tests/sites/."""
+    party = re.compile(
+        r'ROOT\s*/\s*"(content|pelicanconf\.py|publishconf\.py)'
+        r"|(build_site|run_pelican|build_log)\([^)]*\bROOT\b"
+    )
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        if path.name in ("conftest.py", "test_adoption.py"):
+            continue
+        found = party.search(path.read_text("utf-8"))
+        assert not found, f"{path.name}: {found.group(0)}"
