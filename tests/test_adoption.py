@@ -60,6 +60,22 @@ def adopt(project: Path) -> Path:
         flags=re.M,
     )
     (project / "publishconf.py").write_text(public, "utf-8")
+    # deploy/nginx.conf: "one location per language: add yours" (README,
+    # Publishing), for its "page not found" in the visitor's language.
+    nginx = project / "deploy/nginx.conf"
+    blocks = "".join(
+        f"    location /{code}/ {{\n        error_page 404 /{code}/404.html;\n"
+        "        try_files $uri $uri/ =404;\n    }\n"
+        for code in ("ar", "en")
+    )
+    text, count = re.subn(
+        r"(    location /\w+/ \{\n        error_page 404 /\w+/404\.html;\n"
+        r"        try_files \$uri \$uri/ =404;\n    \}\n)+",
+        lambda _match: blocks,
+        nginx.read_text("utf-8"),
+    )
+    assert count == 1, "deploy/nginx.conf changed: its language locations"
+    nginx.write_text(text, "utf-8")
     return project
 
 
