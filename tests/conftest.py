@@ -1,7 +1,7 @@
 """Builds the sites the tests read, once per session, the way an editor does,
 and gives tests helpers to read what a visitor or a feed reader would get.
 
-Two kinds of tests (README: "Tests"):
+Two kinds of tests (tests/README.md):
 - site checks (marked `site`): what a party's own site must be (links resolve,
   alternates complete, valid HTML and feeds, accessible, served safely). They
   build the project's own content/ with its pelicanconf.py (`party_site`,
