@@ -9,7 +9,7 @@ Two kinds of tests (tests/README.md):
   settings: they keep passing for a party that adopts the kit.
 - kit behaviour tests: everything else. They build fixture sites under
   tests/sites/ with their own content and settings (`kit`, `kit_production`,
-  `kit_settings`; `fixture_site` for a scratch copy), never content/ or the
+  `fixture_settings`; `fixture_site` for a scratch copy), never content/ or the
   party values of pelicanconf.py.
 """
 
@@ -275,7 +275,7 @@ def kit_production(kit_project: Path) -> Site:
 
 
 @pytest.fixture(scope="session")
-def kit_settings(kit_project: Path) -> dict:
+def fixture_settings(kit_project: Path) -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(kit_project / "pelicanconf.py"))

@@ -34,9 +34,9 @@ def test_catalog_is_complete_for_every_language_with_one(settings):
 
 
 @pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
-def test_catalog_is_complete(kit_settings, code: str):
-    assert "Leadership" in extract_messages(ROOT / "theme", kit_settings)
-    assert not untranslated(kit_settings, code), f"{code}: translate or review"
+def test_catalog_is_complete(fixture_settings, code: str):
+    assert "Leadership" in extract_messages(ROOT / "theme", fixture_settings)
+    assert not untranslated(fixture_settings, code), f"{code}: translate or review"
 
 
 def test_tamazight_strings_are_in_tifinagh():

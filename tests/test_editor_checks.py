@@ -325,7 +325,7 @@ def test_invoke_check_and_the_production_build_tell_the_same(bad_project, tmp_pa
     assert counts == [reported.strip().splitlines()[-1]]
 
 
-def test_a_double_write_becomes_a_message_not_a_traceback(kit_settings, tmp_path):
+def test_a_double_write_becomes_a_message_not_a_traceback(fixture_settings, tmp_path):
     from types import SimpleNamespace
 
     from jinja2 import Environment
@@ -336,10 +336,10 @@ def test_a_double_write_becomes_a_message_not_a_traceback(kit_settings, tmp_path
     template = Environment().from_string("{{ text }}")
     template.name = "feeds.html"
     writer = SafeWriter(
-        str(tmp_path), settings={**kit_settings, "PATH": "/site/content"}
+        str(tmp_path), settings={**fixture_settings, "PATH": "/site/content"}
     )
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
-    context = {**kit_settings, "localsiteurl": "", "text": "page"}
+    context = {**fixture_settings, "localsiteurl": "", "text": "page"}
     ERRORS.clear()
     writer.write_file("fr/feeds/index.html", template, context, page=page)
     writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
@@ -351,7 +351,7 @@ def test_a_double_write_becomes_a_message_not_a_traceback(kit_settings, tmp_path
 
 
 def test_a_double_write_in_parallel_rendering_is_the_same_message(
-    kit_settings, tmp_path
+    fixture_settings, tmp_path
 ):
     from types import SimpleNamespace
 
@@ -364,10 +364,10 @@ def test_a_double_write_in_parallel_rendering_is_the_same_message(
     template.name = "feeds.html"
     writer = FastWriter(
         str(tmp_path),
-        settings={**kit_settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
+        settings={**fixture_settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
     )
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
-    context = {**kit_settings, "localsiteurl": "", "text": "page"}
+    context = {**fixture_settings, "localsiteurl": "", "text": "page"}
     ERRORS.clear()
     # Enough pages for two workers; the clash lands in different workers.
     for number in range(6):

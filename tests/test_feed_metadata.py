@@ -40,8 +40,8 @@ def test_every_item_names_its_author(party_site: Site, settings):
     authors_checked(party_site, settings["PARTY"]["name"])
 
 
-def test_every_item_of_the_fixture_site_names_the_party(kit: Site, kit_settings):
-    assert kit_settings["PARTY"]["name"] == NAMES
+def test_every_item_of_the_fixture_site_names_the_party(kit: Site, fixture_settings):
+    assert fixture_settings["PARTY"]["name"] == NAMES
     assert authors_checked(kit, NAMES) > 50
 
 

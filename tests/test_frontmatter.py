@@ -21,9 +21,9 @@ GOOD = (
 
 
 @pytest.fixture()
-def reader(kit_settings, tmp_path: Path) -> FrontMatterMarkdownReader:
+def reader(fixture_settings, tmp_path: Path) -> FrontMatterMarkdownReader:
     return FrontMatterMarkdownReader(
-        {**kit_settings, "PATH": str(tmp_path / "content")}
+        {**fixture_settings, "PATH": str(tmp_path / "content")}
     )
 
 
@@ -108,8 +108,8 @@ def test_missing_front_matter_is_explained(tmp_path):
         split_front_matter("title: x\n", "news/x.fr.md")
 
 
-def test_every_file_of_the_fixture_site_reads(reader, kit_settings):
-    fixture = FrontMatterMarkdownReader(kit_settings)
+def test_every_file_of_the_fixture_site_reads(reader, fixture_settings):
+    fixture = FrontMatterMarkdownReader(fixture_settings)
     files = sorted(KIT_CONTENT.glob("*/*.md"))
     assert len(files) >= 80
     for file in files:
@@ -511,12 +511,12 @@ def test_a_missing_summary_is_the_first_paragraph_cut_between_words(reader, tmp_
     [("region: oriental\n", None, "Oujda"), ("", {"fr": "Rabat"}, "Rabat")],
 )
 def test_a_release_without_place_is_dated_from_its_region_or_the_party_seat(
-    kit_settings, tmp_path, region, seat, place
+    fixture_settings, tmp_path, region, seat, place
 ):
     content_dir(tmp_path)
-    press = {**kit_settings["PRESS"], "seat": seat}
+    press = {**fixture_settings["PRESS"], "seat": seat}
     reader = FrontMatterMarkdownReader(
-        {**kit_settings, "PATH": str(tmp_path / "content"), "PRESS": press}
+        {**fixture_settings, "PATH": str(tmp_path / "content"), "PRESS": press}
     )
     text = f'---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n{region}---\n\nx\n'
     (_c, meta), errors, _w = told(
@@ -525,11 +525,11 @@ def test_a_release_without_place_is_dated_from_its_region_or_the_party_seat(
     assert errors == [] and meta["place"] == place
 
 
-def test_a_release_with_no_place_anywhere_is_refused(kit_settings, tmp_path):
+def test_a_release_with_no_place_anywhere_is_refused(fixture_settings, tmp_path):
     content_dir(tmp_path)
-    press = {k: v for k, v in kit_settings["PRESS"].items() if k != "seat"}
+    press = {k: v for k, v in fixture_settings["PRESS"].items() if k != "seat"}
     reader = FrontMatterMarkdownReader(
-        {**kit_settings, "PATH": str(tmp_path / "content"), "PRESS": press}
+        {**fixture_settings, "PATH": str(tmp_path / "content"), "PRESS": press}
     )
     text = '---\ntitle: "T"\ndate: 2026-04-01\nsummary: "s"\n---\n\nx\n'
     assert reported(reader, write(tmp_path, "press/a.fr.md", text.encode())) == [

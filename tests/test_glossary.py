@@ -31,15 +31,15 @@ def occurs(word: str, text: str) -> bool:
     return re.search(rf"(?<!{LETTER}){re.escape(word)}(?!{LETTER})", text) is not None
 
 
-def url_segments(kit_settings: dict, lang: str) -> dict[str, str]:
+def url_segments(fixture_settings: dict, lang: str) -> dict[str, str]:
     """Glossary `section` name -> that section's URL segment in `lang`."""
     found = {
         key: section["url"][lang]
-        for key, section in kit_settings["SECTIONS"].items()
+        for key, section in fixture_settings["SECTIONS"].items()
         if lang in section.get("url", {})
     }
-    found["topics"] = kit_settings["TOPICS"]["url"][lang]
-    found["press room"] = kit_settings["PRESS"]["url"][lang]
+    found["topics"] = fixture_settings["TOPICS"]["url"][lang]
+    found["press room"] = fixture_settings["PRESS"]["url"][lang]
     return found
 
 
@@ -56,7 +56,7 @@ def texts_in(value, lang: str) -> Iterator[str]:
             yield from texts_in(item, lang)
 
 
-def sources(kit_settings: dict, lang: str) -> dict[str, str]:
+def sources(fixture_settings: dict, lang: str) -> dict[str, str]:
     """Where the site's words in `lang` live: name -> text."""
     with open(catalog_path(str(ROOT / "theme"), lang), "rb") as handle:
         catalog = read_po(handle)
@@ -71,9 +71,9 @@ def sources(kit_settings: dict, lang: str) -> dict[str, str]:
     for key, names in tags.items():
         found[f"content/tags.yml {key}"] = names.get(lang, "")
     for name in ("PARTY", "PRESS"):
-        for i, text in enumerate(texts_in(kit_settings[name], lang)):
+        for i, text in enumerate(texts_in(fixture_settings[name], lang)):
             found[f"pelicanconf.py {name} #{i}"] = text
-    for section, segment in url_segments(kit_settings, lang).items():
+    for section, segment in url_segments(fixture_settings, lang).items():
         found[f"URL segment of {section}"] = segment
     return found
 
@@ -89,8 +89,8 @@ def test_glossary_entries_say_where_each_term_comes_from(lang: str):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_url_segments_are_the_glossary_ones(kit_settings, lang: str):
-    segments = url_segments(kit_settings, lang)
+def test_url_segments_are_the_glossary_ones(fixture_settings, lang: str):
+    segments = url_segments(fixture_settings, lang)
     for concept, entry in entries(lang):
         section = GLOSSARY[concept].get("section")
         if section and "url" in entry:
@@ -110,8 +110,8 @@ def test_topics_are_named_with_the_glossary_term(lang: str):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_rejected_variant_anywhere(kit_settings, lang: str):
-    texts = sources(kit_settings, lang)
+def test_no_rejected_variant_anywhere(fixture_settings, lang: str):
+    texts = sources(fixture_settings, lang)
     found = [
         f"{where}: {word!r} (write {entry['term']!r}: {entry.get('why', concept)})"
         for concept, entry in entries(lang)

@@ -54,9 +54,9 @@ def test_lead_photo_is_a_picture_with_webp_and_sizes(kit: Site):
     assert small.stat().st_size * 5 < original.stat().st_size
 
 
-def test_listing_thumbnails_load_lazily(kit: Site, kit_settings):
+def test_listing_thumbnails_load_lazily(kit: Site, fixture_settings):
     # Listings show small thumbnails; the home page's news tiles are wider.
-    tile = kit_settings["RESPONSIVE_IMAGES"]["sizes"]["tile"]
+    tile = fixture_settings["RESPONSIVE_IMAGES"]["sizes"]["tile"]
     for url, kind, sizes in (
         ("/fr/", "tile", tile),
         ("/ar/akhbar/", "card", "8rem"),

@@ -56,8 +56,8 @@ def test_root_is_a_language_chooser_in_every_language(party_site: Site, settings
     assert hreflangs["x-default"] == settings["DEV_SITEURL"] + "/"
 
 
-def test_the_fixture_site_s_languages_trees(kit: Site, kit_settings):
-    assert languages(kit_settings) == EXPECTED
+def test_the_fixture_site_s_languages_trees(kit: Site, fixture_settings):
+    assert languages(fixture_settings) == EXPECTED
     for code in EXPECTED:
         assert len(list((kit.root / code).rglob("*.html"))) > 20, code
 

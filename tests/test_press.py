@@ -402,12 +402,12 @@ def test_digest_of_a_quiet_week_says_so(kit: Site):
     ],
 )
 def test_press_field_mistakes_name_the_line_and_the_fix(
-    kit_settings, tmp_path: Path, extra: str, message: str
+    fixture_settings, tmp_path: Path, extra: str, message: str
 ):
     from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
 
     reader = FrontMatterMarkdownReader(
-        {**kit_settings, "PATH": str(tmp_path / "content")}
+        {**fixture_settings, "PATH": str(tmp_path / "content")}
     )
     path = tmp_path / "content/press/harvest-aid.fr.md"
     path.parent.mkdir(parents=True)

@@ -73,10 +73,10 @@ def assert_page_or_message(reader, path: Path) -> None:
     lang=st.sampled_from(["fr", "ar", "zgh", "en", ""]),
 )
 def test_random_front_matter_never_gives_a_traceback(
-    tmp_path, kit_settings, data, section, body, lang
+    tmp_path, fixture_settings, data, section, body, lang
 ):
     root = tmp_path / "content"
-    reader = reader_for(root, kit_settings)
+    reader = reader_for(root, fixture_settings)
     path = root / section / f"random.{lang}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body
@@ -90,9 +90,9 @@ def test_random_front_matter_never_gives_a_traceback(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
-def test_random_bytes_never_give_a_traceback(tmp_path, kit_settings, raw):
+def test_random_bytes_never_give_a_traceback(tmp_path, fixture_settings, raw):
     root = tmp_path / "content"
-    reader = reader_for(root, kit_settings)
+    reader = reader_for(root, fixture_settings)
     path = root / "news" / "random.fr.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"---\n" + raw)

@@ -41,12 +41,12 @@ def test_every_former_address_sends_readers_on(party_site: Site, settings):
 
 
 def test_every_former_address_of_the_fixture_site_sends_readers_on(
-    kit: Site, kit_settings
+    kit: Site, fixture_settings
 ):
-    segments = former_segments(kit_settings)
+    segments = former_segments(fixture_settings)
     assert ("zgh", "tanbadt", "tanmhalt") in segments
     assert ("ar", "bayanat", "balaghat") in segments
-    assert check_former_addresses(kit, kit_settings) > 20
+    assert check_former_addresses(kit, fixture_settings) > 20
 
 
 def test_former_addresses_stay_out_of_the_pages_and_the_sitemap(kit: Site):

@@ -24,8 +24,8 @@ RESULTS = {"ar": "النتائج", "fr": "Résultats", "zgh": "ⵜⵉⵢⴰⴼ�
 LABELS = {"ar": "ابحثوا في الموقع", "fr": "Rechercher sur le site", "zgh": "ⵔⵣⵓ ⴳ ⵓⵙⵉⵜ"}
 
 
-def test_a_search_page_per_language_in_its_language(kit, kit_settings):
-    for language in kit_settings["LANGUAGES"]:
+def test_a_search_page_per_language_in_its_language(kit, fixture_settings):
+    for language in fixture_settings["LANGUAGES"]:
         code = language["code"]
         page = kit.page(f"/{code}/search/")
         html = page.getroottree().getroot()
@@ -42,21 +42,21 @@ def test_a_search_page_per_language_in_its_language(kit, kit_settings):
         assert form.get("hidden") is not None
         assert page.xpath("//noscript")
         archive = page.xpath("//section[contains(@class,'search-archive')]//a/@href")
-        for key, section in kit_settings["SECTIONS"].items():
+        for key, section in fixture_settings["SECTIONS"].items():
             if key in ("pages",):
                 continue
             assert f"/{code}/{section['url'][code]}/" in archive
 
 
-def test_one_index_per_language_and_only_items_indexed(kit, kit_settings):
+def test_one_index_per_language_and_only_items_indexed(kit, fixture_settings):
     entry = json.loads(kit.path("/pagefind/pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"ar-ma", "fr-ma", "zgh"}
     generated = ("/", "/404.html")
-    for language in kit_settings["LANGUAGES"]:
+    for language in fixture_settings["LANGUAGES"]:
         code = language["code"]
         generated += (f"/{code}/", f"/{code}/feeds/", f"/{code}/search/")
         generated += (f"/{code}/404.html", f"/{code}/editors/")
-        for key, section in kit_settings["SECTIONS"].items():
+        for key, section in fixture_settings["SECTIONS"].items():
             generated += (f"/{code}/{section.get('url', {}).get(code, key)}/",)
     indexed = 0
     for file in kit.html_files():
@@ -64,10 +64,10 @@ def test_one_index_per_language_and_only_items_indexed(kit, kit_settings):
         mains = kit.page(url).xpath("//main[@data-pagefind-body]")
         # Items only: menus, switcher, footer, listings stay out of results.
         topics = tuple(
-            f"/{code}/{seg}/" for code, seg in kit_settings["TOPICS"]["url"].items()
+            f"/{code}/{seg}/" for code, seg in fixture_settings["TOPICS"]["url"].items()
         )
         press = tuple(
-            f"/{code}/{seg}/" for code, seg in kit_settings["PRESS"]["url"].items()
+            f"/{code}/{seg}/" for code, seg in fixture_settings["PRESS"]["url"].items()
         )
         years = re.search(r"/\d{4}/$", url)  # press releases by year
         listing = url.startswith(topics + press) or years

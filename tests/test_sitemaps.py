@@ -65,9 +65,9 @@ def test_sitemap_is_valid_and_lists_every_indexable_page(party_site: Site, setti
             assert any(tag == "x-default" for tag, _ in in_sitemap), url
 
 
-def test_every_page_of_the_fixture_site_has_its_alternates(kit: Site, kit_settings):
+def test_every_page_of_the_fixture_site_has_its_alternates(kit: Site, fixture_settings):
     # Every item of the fixture site is in two languages at least.
-    for url, entry in sitemap_entries(kit, kit_settings["DEV_SITEURL"]).items():
+    for url, entry in sitemap_entries(kit, fixture_settings["DEV_SITEURL"]).items():
         tags = [link.get("hreflang") for link in entry.xpath("x:link", namespaces=NS)]
         assert "x-default" in tags, url
 
@@ -86,8 +86,8 @@ def test_robots_names_the_sitemaps_there_are(party_site: Site, settings):
     ]
 
 
-def test_generated_pages_are_listed(kit: Site, kit_settings):
-    listed = sitemap_entries(kit, kit_settings["DEV_SITEURL"])
+def test_generated_pages_are_listed(kit: Site, fixture_settings):
+    listed = sitemap_entries(kit, fixture_settings["DEV_SITEURL"])
     # The root, feeds pages, press archives by year, digests among them.
     for url in ("/", "/fr/feeds/", "/fr/communiques/2026/", "/ar/markaz-sahafa/"):
         assert url in listed, url

@@ -81,7 +81,7 @@ def test_switcher_lands_on_the_same_content(kit: Site):
 
 
 def test_untranslated_content_is_published_where_it_exists_and_says_so(
-    kit: Site, kit_settings
+    kit: Site, fixture_settings
 ):
     partial = [
         (section, key, langs)
@@ -91,7 +91,7 @@ def test_untranslated_content_is_published_where_it_exists_and_says_so(
     ]
     assert len(partial) >= 2, "the demo shows the untranslated path twice"
     for section, key, _langs in partial:
-        segments = kit_settings["SECTIONS"][section]["url"]
+        segments = fixture_settings["SECTIONS"][section]["url"]
         for code in ("ar", "fr"):
             assert kit.path(f"/{code}/{segments[code]}/{key}/").exists()
         assert not kit.path(f"/zgh/{segments['zgh']}/{key}/").exists()
@@ -109,8 +109,8 @@ def test_untranslated_content_is_published_where_it_exists_and_says_so(
         assert f"/{key}/" not in listing
 
 
-def test_listings_show_only_their_language(kit: Site, kit_settings):
-    news = kit_settings["SECTIONS"]["news"]["url"]
+def test_listings_show_only_their_language(kit: Site, fixture_settings):
+    news = fixture_settings["SECTIONS"]["news"]["url"]
     for code in ("ar", "fr", "zgh"):
         page = kit.page(f"/{code}/{news[code]}/")
         hrefs = page.xpath("//main//h2/a/@href")

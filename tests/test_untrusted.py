@@ -130,7 +130,9 @@ def test_a_conversion_over_its_time_is_stopped_with_a_message():
     )
 
 
-def test_a_five_megabyte_article_and_a_megabyte_title_are_read(tmp_path, kit_settings):
+def test_a_five_megabyte_article_and_a_megabyte_title_are_read(
+    tmp_path, fixture_settings
+):
     root = tmp_path / "content"
     (root / "news").mkdir(parents=True)
     paragraph = (
@@ -145,9 +147,9 @@ def test_a_five_megabyte_article_and_a_megabyte_title_are_read(tmp_path, kit_set
         encoding="utf-8",
     )
     ERRORS.clear()
-    html, meta = FrontMatterMarkdownReader({**kit_settings, "PATH": str(root)}).read(
-        str(path)
-    )
+    html, meta = FrontMatterMarkdownReader(
+        {**fixture_settings, "PATH": str(root)}
+    ).read(str(path))
     assert ERRORS == []
     assert meta["title"] == title
     assert html.count("<em>réforme</em>") == body.count("*réforme*")
