@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import KIT_CONTENT
 
 from multilingual.frontmatter import (
     ERRORS,
@@ -108,9 +107,9 @@ def test_missing_front_matter_is_explained(tmp_path):
         split_front_matter("title: x\n", "news/x.fr.md")
 
 
-def test_every_file_of_the_fixture_site_reads(reader, fixture_settings):
+def test_every_file_of_the_fixture_site_reads(fixture_settings, kit_project):
     fixture = FrontMatterMarkdownReader(fixture_settings)
-    files = sorted(KIT_CONTENT.glob("*/*.md"))
+    files = sorted((kit_project / "content").glob("*/*.md"))
     assert len(files) >= 80
     for file in files:
         _, meta = fixture.read(str(file))
