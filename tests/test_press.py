@@ -403,7 +403,8 @@ def test_digest_of_a_quiet_week_says_so(demo: Site):
 def test_press_field_mistakes_name_the_line_and_the_fix(
     settings, tmp_path: Path, extra: str, message: str
 ):
-    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+    from multilingual.errors import collected
+    from multilingual.frontmatter import FrontMatterMarkdownReader
 
     reader = FrontMatterMarkdownReader({**settings, "PATH": str(tmp_path / "content")})
     path = tmp_path / "content/press/harvest-aid.fr.md"
@@ -414,10 +415,10 @@ def test_press_field_mistakes_name_the_line_and_the_fix(
         + 'summary: "Un communiqué."\nplace: "Rabat"\n---\n\nTexte.\n',
         "utf-8",
     )
-    ERRORS.clear()
-    reader.read(str(path))
-    assert [str(e) for e in ERRORS] == ["content/press/harvest-aid.fr.md" + message]
-    ERRORS.clear()
+    with collected() as told:
+        reader.read(str(path))
+    path = "content/press/harvest-aid.fr.md"
+    assert [str(e) for e in told.errors] == [path + message]
 
 
 def test_a_duplicate_reference_stops_the_production_build(tmp_path: Path):

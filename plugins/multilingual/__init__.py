@@ -15,8 +15,8 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import PaginationRule
 
-from .errors import ERRORS, install_plain_output, reset, tally
-from .files import BuildState
+from .errors import record_into
+from .files import BuildState, build_state
 from .frontmatter import FrontMatterMarkdownReader
 from .i18n import install, load_translations
 from .languages import languages_from_settings
@@ -109,10 +109,11 @@ def say_tz_rules(pelican: Any) -> None:
         print(describe(pelican.settings["TIMEZONE"], rules))
 
 
-def reset_errors(pelican: Any) -> None:
-    reset()
-    install_plain_output()
-    pelican.settings["BUILD_STATE"] = BuildState()  # this run's, fresh
+def start_run(pelican: Any) -> None:
+    """This run's state, fresh (`invoke livereload` runs many builds in one
+    process), and its messages recorded there."""
+    state = pelican.settings["BUILD_STATE"] = BuildState()
+    record_into(state.messages)
 
 
 def stop_on_errors(_generators: Any) -> None:
@@ -123,14 +124,15 @@ def stop_on_errors(_generators: Any) -> None:
     numbering, addresses, translations), so both report the same mistakes.
     """
     settings = _generators[0].settings
+    messages = build_state(settings).messages
     if settings.get("CHECK_ONLY"):
-        print(tally(), file=sys.stderr)
-        sys.exit(1 if ERRORS else 0)
-    if ERRORS and settings.get("CONTENT_ERRORS_FATAL"):
-        print(tally(), file=sys.stderr)
+        print(messages.tally(), file=sys.stderr)
+        sys.exit(1 if messages.errors else 0)
+    if messages.errors and settings.get("CONTENT_ERRORS_FATAL"):
+        print(messages.tally(), file=sys.stderr)
         sys.exit(
-            f"{len(ERRORS)} content error(s): nothing was written. Fix the files "
-            "listed above, then build again."
+            f"{len(messages.errors)} content error(s): nothing was written. "
+            "Fix the files listed above, then build again."
         )
 
 
@@ -138,9 +140,10 @@ def stop_after_writing(_pelican: Any) -> None:
     """A production build that met an error while writing (two pages for one
     address) exits non-zero, so `invoke preview` keeps the last good site.
     Every build ends with the count of messages."""
-    print(tally(), file=sys.stderr)
-    if ERRORS and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
-        sys.exit(f"{len(ERRORS)} content error(s): the build is not usable.")
+    messages = build_state(_pelican.settings).messages
+    print(messages.tally(), file=sys.stderr)
+    if messages.errors and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
+        sys.exit(f"{len(messages.errors)} content error(s): the build is not usable.")
 
 
 def finished(pelican: Any) -> None:
@@ -197,7 +200,7 @@ def get_generators(_pelican: Any) -> type:
 def register() -> None:
     signals.initialized.connect(configure)
     signals.initialized.connect(newest_tz_rules)
-    signals.initialized.connect(reset_errors)
+    signals.initialized.connect(start_run)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)

@@ -16,6 +16,8 @@ import shutil
 from collections.abc import Callable
 from typing import Any
 
+from .errors import Messages
+
 
 def publish(cached: str, target: str) -> None:
     """Make `target` the file `cached` (replacing what is there)."""
@@ -48,6 +50,8 @@ class BuildState:
     the settings (BUILD_STATE), never shared between runs."""
 
     def __init__(self) -> None:
+        # What the editor was told: errors and warnings.
+        self.messages = Messages()
         self.written: set[str] = set()
         # Changes made to every page before it is compared and written, as
         # (path, html) -> html (asset_pipeline's fingerprinted names), and

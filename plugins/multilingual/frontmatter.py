@@ -22,8 +22,6 @@ from lxml import html as lxml_html
 from markdown import Markdown
 from pelican.readers import BaseReader
 
-# ERRORS is re-exported: tasks and tests read the mistakes found here.
-from .errors import ERRORS as ERRORS
 from .errors import FrontMatterError, report, warn
 from .languages import languages_from_settings
 from .press_fields import check_press
