@@ -4,6 +4,9 @@ Everything specific to the party (languages, sections, menu, identity) is
 configuration; the plugins and the theme read it and hold no party data.
 """
 
+import os
+import sys
+
 SITENAME = "Parti du Cèdre"
 SITEURL = ""  # development: links are root-relative
 # Absolute base for hreflang, canonical links, feeds and the sitemap when
@@ -325,6 +328,9 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
+# The feature plugins import the core (multilingual) by name: importable
+# whatever the order of PLUGINS, so a wrong order is said, not a plugin lost.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
 PLUGINS = [
     "multilingual",

@@ -17,9 +17,14 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from multilingual.errors import Told, report
-from multilingual.files import build_state, write_if_changed
-from multilingual.writer import SafeWriter, no_override
+from multilingual import (
+    SafeWriter,
+    Told,
+    build_state,
+    no_override,
+    report,
+    write_if_changed,
+)
 
 from .workers import run_shares, worker_count
 

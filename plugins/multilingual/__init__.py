@@ -15,16 +15,93 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import PaginationRule
 
-from .errors import record_into
-from .files import BuildState, build_state
-from .frontmatter import FrontMatterMarkdownReader
-from .i18n import install, load_translations
-from .languages import languages_from_settings
+# The core's public API: what feature plugins (and tasks) may use. They
+# import it from here, `from multilingual import Site`, never from a module
+# inside the package nor a name starting with "_" (tests/test_boundaries.py).
+from .checks import SHOULD_AGREE
+from .errors import (
+    FrontMatterError,
+    Messages,
+    Told,
+    collected,
+    quiet,
+    record_into,
+    report,
+    warn,
+)
+from .files import (
+    BuildState,
+    build_state,
+    plugin_names,
+    publish,
+    published_size,
+    raster_logo,
+    requires,
+    write_if_changed,
+    write_output,
+)
+from .frontmatter import (
+    STATUSES,
+    FrontMatterMarkdownReader,
+    display_path,
+    field_lines,
+    parse_when,
+    split_front_matter,
+)
+from .i18n import N_, install, load_translations
+from .languages import Language, languages_from_settings
 from .listings import MultilingualGenerator
-from .sections import sections_from_settings
+from .sections import FIELDS, REQUIRED, sections_from_settings
+from .site import Alternate, Site, generated_page
 from .timezones import describe, use_newest_rules
-from .untrusted import drop_outside_static
-from .writer import SafeWriter
+from .topics import Topics
+from .translation_status import file_history
+from .untrusted import drop_outside_static, inside
+from .writer import SafeWriter, no_override
+
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "SHOULD_AGREE",
+    "STATUSES",
+    "Alternate",
+    "BuildState",
+    "FrontMatterError",
+    "FrontMatterMarkdownReader",
+    "Language",
+    "Messages",
+    "N_",
+    "SafeWriter",
+    "Site",
+    "Told",
+    "Topics",
+    "build_state",
+    "collected",
+    "display_path",
+    "field_lines",
+    "file_history",
+    "generated_page",
+    "inside",
+    "languages_from_settings",
+    "load_translations",
+    "no_override",
+    "parse_when",
+    "publish",
+    "plugin_names",
+    "published_size",
+    "quiet",
+    "raster_logo",
+    "register",
+    "report",
+    "requires",
+    "sections_from_settings",
+    "split_front_matter",
+    "stop_after_writing",
+    "use_newest_rules",
+    "warn",
+    "write_if_changed",
+    "write_output",
+]
 
 # Pelican features this plugin replaces with language-aware versions.
 _OFF = [

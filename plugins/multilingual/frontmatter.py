@@ -164,7 +164,7 @@ def _yaml_problem(exc: yaml.YAMLError, raw: str, line: int) -> str:
     return f"front matter is not valid YAML: {problem}"
 
 
-def _field_lines(text: str) -> dict[str, int]:
+def field_lines(text: str) -> dict[str, int]:
     """Line number of each front matter field, for messages."""
     found = {}
     for number, line in enumerate(text.lstrip("\ufeff").splitlines()[1:], start=2):
@@ -625,7 +625,7 @@ class FrontMatterMarkdownReader(BaseReader):
         with open(source_path, encoding="utf-8-sig") as handle:
             text = strip_controls(handle.read(), rel)
         front, body = split_front_matter(text, rel)
-        lines = _field_lines(text)
+        lines = field_lines(text)
         front = clean_fields(front, rel, lines)
         found: list[Problem] = []
 

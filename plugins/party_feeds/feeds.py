@@ -26,9 +26,14 @@ from lxml import etree
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.files import raster_logo, write_output
-from multilingual.i18n import N_, load_translations
-from multilingual.site import Site
+from multilingual import (
+    N_,
+    Site,
+    load_translations,
+    published_size,
+    raster_logo,
+    write_output,
+)
 
 from .images import FeedImages, draw_feed_images
 
@@ -308,11 +313,7 @@ class FeedsGenerator(Generator):
         if not os.path.exists(source):
             return None
         media_type = mimetypes.guess_type(source)[0] or "application/octet-stream"
-        size = os.path.getsize(source)
-        if "photo_privacy" in self.settings["PLUGINS"]:
-            from photo_privacy import published_size  # EXIF removed: smaller
-
-            size = published_size(source)
+        size = published_size(self.settings, source)  # EXIF removed: smaller
         return site.absolute(image), str(size), media_type
 
     @staticmethod

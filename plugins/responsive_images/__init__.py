@@ -29,6 +29,8 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
+from multilingual import requires
+
 from .derivatives import Processor
 from .markup import picture
 
@@ -126,6 +128,7 @@ def rewrite_body_images(instance: Any) -> None:
 
 
 def register() -> None:
+    requires("responsive_images")
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_function)
     signals.content_object_init.connect(rewrite_body_images)

@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
-from multilingual.untrusted import inside
+from multilingual import inside
 
 logger = logging.getLogger(__name__)
 

@@ -31,9 +31,7 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
-from multilingual.errors import FrontMatterError, warn
-from multilingual.files import publish
-from multilingual.frontmatter import display_path
+from multilingual import FrontMatterError, display_path, publish, requires, warn
 
 from .render import (
     FOOTER_TOP,
@@ -240,6 +238,7 @@ def report(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("social_cards")
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_function)
     signals.finalized.connect(report)

@@ -43,8 +43,7 @@ from typing import Any
 import yaml
 from pelican import signals
 
-from multilingual.languages import languages_from_settings
-from multilingual.sections import sections_from_settings
+from multilingual import languages_from_settings, requires, sections_from_settings
 
 from .config import decap_config, editor_settings, hint, label
 
@@ -211,4 +210,5 @@ def write_editor(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("web_editor")
     signals.finalized.connect(write_editor)

@@ -10,12 +10,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from multilingual.checks import SHOULD_AGREE
-from multilingual.frontmatter import STATUSES
-from multilingual.i18n import load_translations
-from multilingual.languages import Language, languages_from_settings
-from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
-from multilingual.topics import Topics
+from multilingual import (
+    FIELDS,
+    REQUIRED,
+    SHOULD_AGREE,
+    STATUSES,
+    Language,
+    Topics,
+    languages_from_settings,
+    load_translations,
+    sections_from_settings,
+)
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
