@@ -634,11 +634,9 @@ def _settings() -> dict:
     """The development settings, with the time-zone rules the build uses (the
     tzdata package's when newer than the system's): a task that writes or
     compares a time agrees with the site."""
-    from pelican.settings import read_settings
-
     sys.path.insert(0, str(ROOT / "plugins"))
-    from multilingual.timezones import use_newest_rules
+    from multilingual import kit_settings, use_newest_rules
 
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = kit_settings(str(ROOT / "pelicanconf.py"))
     use_newest_rules(settings["TIMEZONE"])
     return settings

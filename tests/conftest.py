@@ -163,9 +163,10 @@ def production(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def settings() -> dict:
-    from pelican.settings import read_settings
+    """pelicanconf.py as a build sees it (with the kit's defaults)."""
+    from multilingual import kit_settings
 
-    return read_settings(str(ROOT / "pelicanconf.py"))
+    return kit_settings(str(ROOT / "pelicanconf.py"))
 
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

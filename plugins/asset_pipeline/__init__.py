@@ -30,6 +30,7 @@ from multilingual import build_state, requires
 from .compress import precompress
 from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
 from .headers import content_security_policy, write_headers_file
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 

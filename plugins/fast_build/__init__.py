@@ -19,6 +19,7 @@ from pelican import signals
 from multilingual import build_state, requires, stop_after_writing
 
 from .reading import CACHE, PrefetchingReader
+from .settings import SETTINGS as SETTINGS  # the core merges them
 from .stale import remove_stale
 from .urls import freeze_urls
 from .writing import FastWriter

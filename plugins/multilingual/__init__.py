@@ -13,7 +13,6 @@ import sys
 from typing import Any
 
 from pelican import signals
-from pelican.paginator import PaginationRule
 
 # The core's public API: what feature plugins (and tasks) may use. They
 # import it from here, `from multilingual import Site`, never from a module
@@ -52,6 +51,14 @@ from .i18n import N_, install, load_translations
 from .languages import Language, languages_from_settings
 from .listings import MultilingualGenerator
 from .sections import FIELDS, REQUIRED, sections_from_settings
+from .settings import (
+    SETTINGS,
+    Table,
+    apply_kit_settings,
+    apply_plugin_defaults,
+    check_texts,
+    kit_settings,
+)
 from .site import Alternate, Site, generated_page
 from .timezones import describe, use_newest_rules
 from .topics import Topics
@@ -62,6 +69,7 @@ from .writer import SafeWriter, no_override
 __all__ = [
     "FIELDS",
     "REQUIRED",
+    "SETTINGS",
     "SHOULD_AGREE",
     "STATUSES",
     "Alternate",
@@ -72,6 +80,7 @@ __all__ = [
     "Messages",
     "N_",
     "SafeWriter",
+    "Table",
     "Site",
     "Told",
     "Topics",
@@ -82,6 +91,7 @@ __all__ = [
     "file_history",
     "generated_page",
     "inside",
+    "kit_settings",
     "languages_from_settings",
     "load_translations",
     "no_override",
@@ -103,74 +113,18 @@ __all__ = [
     "write_output",
 ]
 
-# Pelican features this plugin replaces with language-aware versions.
-_OFF = [
-    "TAG_SAVE_AS",
-    "CATEGORY_SAVE_AS",
-    "AUTHOR_SAVE_AS",
-    "TAGS_SAVE_AS",
-    "CATEGORIES_SAVE_AS",
-    "AUTHORS_SAVE_AS",
-    "ARCHIVES_SAVE_AS",
-    "YEAR_ARCHIVE_SAVE_AS",
-    "MONTH_ARCHIVE_SAVE_AS",
-    "DAY_ARCHIVE_SAVE_AS",
-    "DRAFT_SAVE_AS",
-    "DRAFT_LANG_SAVE_AS",
-    "DRAFT_PAGE_SAVE_AS",
-    "DRAFT_PAGE_LANG_SAVE_AS",
-    "INDEX_SAVE_AS",
-]
-_FEEDS = [
-    "FEED_ATOM",
-    "FEED_RSS",
-    "FEED_ALL_ATOM",
-    "FEED_ALL_RSS",
-    "CATEGORY_FEED_ATOM",
-    "CATEGORY_FEED_RSS",
-    "AUTHOR_FEED_ATOM",
-    "AUTHOR_FEED_RSS",
-    "TAG_FEED_ATOM",
-    "TAG_FEED_RSS",
-    "TRANSLATION_FEED_ATOM",
-    "TRANSLATION_FEED_RSS",
-]
-
-
-# What the home page shows when pelicanconf.py says nothing (see its
-# "Home page" part): the lead story is the newest featured or newest news item;
-# the one call to action is the join page, labelled with its title.
-DEFAULT_CALLS_TO_ACTION = [{"link": "pages/join"}]
-DEFAULT_HOME = {"lead_kinds": ("news",), "message": None}
-
 
 def configure(pelican: Any) -> None:
+    """The kit's Pelican settings and every plugin's defaults, checked, before
+    anything is read."""
     settings = pelican.settings
-    settings.setdefault("CALLS_TO_ACTION", DEFAULT_CALLS_TO_ACTION)
-    settings["HOME"] = {**DEFAULT_HOME, **settings.get("HOME", {})}
+    apply_kit_settings(settings)
+    apply_plugin_defaults(settings, plugin_names(settings))
+    check_texts(settings)
     sections = sections_from_settings(settings)
     languages_from_settings(settings)  # fail early on a bad LANGUAGES setting
     settings["ARTICLE_PATHS"] = [k for k, s in sections.items() if s.dated]
     settings["PAGE_PATHS"] = [k for k, s in sections.items() if not s.dated]
-    for name in ("ARTICLE", "ARTICLE_LANG", "PAGE", "PAGE_LANG"):
-        settings[f"{name}_URL"] = "{prefix}{slug}/"
-        settings[f"{name}_SAVE_AS"] = "{prefix}{slug}/index.html"
-    # Translations are linked by key across all languages, not relative to a
-    # default language, so Pelican must treat every file as an original.
-    settings["ARTICLE_TRANSLATION_ID"] = None
-    settings["PAGE_TRANSLATION_ID"] = None
-    settings["DIRECT_TEMPLATES"] = []
-    for name in _OFF:
-        settings[name] = ""
-    for name in _FEEDS:
-        settings[name] = None
-    settings["PAGINATED_TEMPLATES"] = {"listing": None}
-    settings["PAGINATION_PATTERNS"] = [
-        PaginationRule(1, "{url}", "{save_as}"),
-        PaginationRule(2, "{url}page/{number}/", "{url}page/{number}/index.html"),
-    ]
-    settings["FILENAME_METADATA"] = ""
-    settings["USE_FOLDER_AS_CATEGORY"] = False
 
 
 def newest_tz_rules(pelican: Any) -> None:
@@ -275,9 +229,9 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    signals.initialized.connect(start_run)  # first: what follows may warn
     signals.initialized.connect(configure)
     signals.initialized.connect(newest_tz_rules)
-    signals.initialized.connect(start_run)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)

@@ -10,6 +10,7 @@ from pelican import signals
 from multilingual import generated_page, requires
 
 from .feeds import FeedsGenerator
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 
 def get_generators(_pelican: Any) -> type:

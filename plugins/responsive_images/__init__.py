@@ -33,6 +33,7 @@ from multilingual import requires
 
 from .derivatives import Processor
 from .markup import picture
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 

@@ -45,17 +45,13 @@ from .render import (
     render_base,
     to_png,
 )
+from .settings import SETTINGS as SETTINGS
 
 logger = logging.getLogger(__name__)
 
 VERSION = 4  # bump when the drawing changes: every card is drawn again
 
-DEFAULTS: dict[str, Any] = {
-    "enabled": True,
-    "logo": None,
-    "fonts": {},
-    "output": "images/social",
-}
+DEFAULTS: dict[str, Any] = SETTINGS["SOCIAL_CARDS"]
 
 NO_RAQM = (
     "Social cards need Pillow's raqm text layout to join and order Arabic "

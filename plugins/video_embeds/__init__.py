@@ -25,6 +25,8 @@ from pelican import signals
 
 from multilingual import N_, languages_from_settings, load_translations, requires
 
+from .settings import SETTINGS as SETTINGS  # the core merges them
+
 
 @dataclass(frozen=True)
 class Provider:

@@ -46,6 +46,7 @@ from pelican import signals
 from multilingual import languages_from_settings, requires, sections_from_settings
 
 from .config import decap_config, editor_settings, hint, label
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 
