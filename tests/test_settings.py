@@ -57,4 +57,3 @@ def test_a_pelican_setting_the_kit_replaces_is_said_not_silently_ignored(tmp_pat
         "('{date:%Y}/{slug}.html') is not used; remove it" in told
     )
     assert (project / "output/fr/actualites/wells/index.html").exists()
-
