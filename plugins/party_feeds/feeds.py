@@ -14,7 +14,7 @@ import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin
@@ -40,6 +40,8 @@ from .images import FeedImages, draw_feed_images
 logger = logging.getLogger(__name__)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+# <updated> of a feed when the site has published nothing yet.
+NOTHING_YET = datetime(1970, 1, 1, tzinfo=UTC)
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 
 # Feed kinds and their interface titles (gettext msgids).
@@ -261,8 +263,10 @@ class FeedsGenerator(Generator):
 
     @functools.cached_property
     def _site_updated(self) -> datetime:
+        """The newest item's date; a site with no item at all yet gets a
+        fixed date, not the build's clock, so two builds give the same feed."""
         everything = (i for feed in self.index.feeds for i in feed.entries)
-        return max(map(self._updated, everything), default=self.context["now"])
+        return max(map(self._updated, everything), default=NOTHING_YET)
 
     @staticmethod
     def _updated(item: Content):
