@@ -4,6 +4,9 @@ Everything specific to the party (languages, sections, menu, identity) is
 configuration; the plugins and the theme read it and hold no party data.
 """
 
+import os
+import sys
+
 SITENAME = "Parti du Cèdre"
 SITEURL = ""  # development: links are root-relative
 # Absolute base for hreflang, canonical links, feeds and the sitemap when
@@ -322,9 +325,10 @@ IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
-THEME_STATIC_DIR = "theme"
-STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
+# The feature plugins import the core (multilingual) by name: importable
+# whatever the order of PLUGINS, so a wrong order is said, not a plugin lost.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
 PLUGINS = [
     "multilingual",
@@ -346,7 +350,6 @@ PLUGINS = [
     "social_cards",
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
-DEFAULT_PAGINATION = 12
 # Feeds' images, drawn from this raster logo (in content/) in the sizes RSS and
 # Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
 # None: the press kit's PNG logo, as it is.
@@ -380,23 +383,10 @@ SOCIAL_CARDS = {
         "*": ["fonts/noto-sans-latin-700-normal.woff2"],
     },
 }
-MARKDOWN = {
-    "extensions": ["markdown.extensions.extra"],
-    "output_format": "html5",
-}
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-SLUGIFY_USE_UNICODE = True
-LOAD_CONTENT_CACHE = False
-# An item dated in the future (an embargoed press release) waits: it is
-# published by the first build after that moment, Casablanca time.
-WITH_FUTURE_DATES = False
-# Feeds are written by the party_feeds plugin (per language, with feedgen);
-# Pelican's own feed writer stays off.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
+# Markdown (Python-Markdown's "extra"), template escaping, Unicode slugs,
+# embargo (an item dated in the future waits), pagination (12) and Pelican's
+# own feeds (off: party_feeds writes them) are the kit's settings:
+# plugins/multilingual/settings.py lists them; set one here to change it.
 # The translation status page for editors (development builds only).
 TRANSLATION_REPORT = True
 

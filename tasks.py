@@ -422,15 +422,18 @@ def translations(c):
     sys.path.insert(0, str(ROOT / "plugins"))
     from types import SimpleNamespace
 
-    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+    from multilingual.errors import collected
+    from multilingual.frontmatter import FrontMatterMarkdownReader
     from multilingual.translation_status import translation_status
 
     settings = _settings()
     languages = [lang["code"] for lang in settings["LANGUAGES"]]
     reader = FrontMatterMarkdownReader(settings)
     groups: dict = {}
-    for file in sorted(Path(settings["PATH"]).rglob("*.md")):
-        _html, meta = reader.read(str(file))
+    files = sorted(Path(settings["PATH"]).rglob("*.md"))
+    with collected() as told:
+        read = [reader.read(str(file)) for file in files]
+    for file, (_html, meta) in zip(files, read, strict=True):
         if meta.get("status", "published") in ("skip", "draft"):
             continue
         item = SimpleNamespace(
@@ -456,8 +459,9 @@ def translations(c):
                 lines += [f"    missing:     {key}" for key in missing]
                 lines += [f"    out of date: {entry}" for entry in outdated]
     print("\n".join(lines) or "Every translation is there and up to date.")
-    if ERRORS:
-        print(f"({len(ERRORS)} file(s) with mistakes were left out: run invoke check)")
+    if told.errors:
+        left_out = len(told.errors)
+        print(f"({left_out} mistake(s) kept files out: run invoke check)")
 
 
 @task
@@ -630,11 +634,9 @@ def _settings() -> dict:
     """The development settings, with the time-zone rules the build uses (the
     tzdata package's when newer than the system's): a task that writes or
     compares a time agrees with the site."""
-    from pelican.settings import read_settings
-
     sys.path.insert(0, str(ROOT / "plugins"))
-    from multilingual.timezones import use_newest_rules
+    from multilingual import kit_settings, use_newest_rules
 
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = kit_settings(str(ROOT / "pelicanconf.py"))
     use_newest_rules(settings["TIMEZONE"])
     return settings

@@ -236,18 +236,19 @@ def party_production(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def settings() -> dict:
-    """The party's settings (pelicanconf.py) as Pelican reads them."""
-    from pelican.settings import read_settings
+    """The party's settings (pelicanconf.py) as a build sees them (with the
+    kit's defaults)."""
+    from multilingual import kit_settings
 
-    return read_settings(str(ROOT / "pelicanconf.py"))
+    return kit_settings(str(ROOT / "pelicanconf.py"))
 
 
 @pytest.fixture(scope="session")
 def production_settings() -> dict:
     """The party's production settings (publishconf.py)."""
-    from pelican.settings import read_settings
+    from multilingual import kit_settings
 
-    return read_settings(str(ROOT / "publishconf.py"))
+    return kit_settings(str(ROOT / "publishconf.py"))
 
 
 # --- The kit's shared fixture site (behaviour tests) ------------------------------
@@ -276,9 +277,10 @@ def kit_production(kit_project: Path) -> Site:
 
 @pytest.fixture(scope="session")
 def fixture_settings(kit_project: Path) -> dict:
-    from pelican.settings import read_settings
+    """The fixture site's settings as a build sees them."""
+    from multilingual import kit_settings
 
-    return read_settings(str(kit_project / "pelicanconf.py"))
+    return kit_settings(str(kit_project / "pelicanconf.py"))
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -330,7 +330,7 @@ def test_a_double_write_becomes_a_message_not_a_traceback(fixture_settings, tmp_
 
     from jinja2 import Environment
 
-    from multilingual.errors import ERRORS
+    from multilingual.errors import collected
     from multilingual.writer import SafeWriter
 
     template = Environment().from_string("{{ text }}")
@@ -340,10 +340,10 @@ def test_a_double_write_becomes_a_message_not_a_traceback(fixture_settings, tmp_
     )
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
     context = {**fixture_settings, "localsiteurl": "", "text": "page"}
-    ERRORS.clear()
-    writer.write_file("fr/feeds/index.html", template, context, page=page)
-    writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
-    assert [str(e) for e in ERRORS] == [
+    with collected() as told:
+        writer.write_file("fr/feeds/index.html", template, context, page=page)
+        writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
+    assert [str(e) for e in told.errors] == [
         "content/pages/feeds.fr.md: its address /fr/feeds/ is also written by the "
         "site's feeds page; give it another slug (a line 'slug: ...')"
     ]
@@ -358,24 +358,24 @@ def test_a_double_write_in_parallel_rendering_is_the_same_message(
     from jinja2 import Environment
 
     from fast_build.writing import FastWriter
-    from multilingual.errors import ERRORS
+    from multilingual.errors import collected
+    from multilingual.files import BuildState
 
     template = Environment().from_string("{{ text }}")
     template.name = "feeds.html"
-    writer = FastWriter(
-        str(tmp_path),
-        settings={**fixture_settings, "PATH": "/site/content", "BUILD_WORKERS": 2},
-    )
+    state = BuildState()  # as a build starts: its messages recorded in it
+    run = {**fixture_settings, "PATH": "/site/content", "BUILD_WORKERS": 2}
+    writer = FastWriter(str(tmp_path), settings={**run, "BUILD_STATE": state})
     page = SimpleNamespace(source_path="/site/content/pages/feeds.fr.md")
     context = {**fixture_settings, "localsiteurl": "", "text": "page"}
-    ERRORS.clear()
-    # Enough pages for two workers; the clash lands in different workers.
-    for number in range(6):
-        writer.write_file(f"fr/p{number}/index.html", template, context)
-    writer.write_file("fr/feeds/index.html", template, context, page=page)
-    writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
-    writer.flush()
-    assert [str(e) for e in ERRORS] == [
+    with collected(state.messages):
+        # Enough pages for two workers; the clash lands in different workers.
+        for number in range(6):
+            writer.write_file(f"fr/p{number}/index.html", template, context)
+        writer.write_file("fr/feeds/index.html", template, context, page=page)
+        writer.write_file("fr/feeds/index.html", template, {**context, "text": "site"})
+        writer.flush()
+    assert [str(e) for e in state.messages.errors] == [
         "content/pages/feeds.fr.md: its address /fr/feeds/ is also written by the "
         "site's feeds page; give it another slug (a line 'slug: ...')"
     ]

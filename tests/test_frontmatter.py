@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from multilingual.errors import collected
 from multilingual.frontmatter import (
-    ERRORS,
     FrontMatterError,
     FrontMatterMarkdownReader,
     split_front_matter,
@@ -62,10 +62,10 @@ def test_a_date_only_is_midnight_in_casablanca(reader, tmp_path):
 
 def reported(reader, path: str) -> list[str]:
     """What the editor is told about a file; the file itself is skipped."""
-    ERRORS.clear()
-    content, meta = reader.read(path)
+    with collected() as told:
+        content, meta = reader.read(path)
     assert (content, meta) == ("", {"status": "skip"})
-    return [str(error) for error in ERRORS]
+    return [str(error) for error in told.errors]
 
 
 def test_a_bad_date_says_where_and_what_to_write(reader, tmp_path):
@@ -338,10 +338,10 @@ def test_tags_from_the_vocabulary_are_read_in_any_case(reader, tmp_path):
 )
 def test_a_broken_vocabulary_is_reported_once(reader, tmp_path, vocabulary, message):
     write(tmp_path, "tags.yml", vocabulary.encode())
-    ERRORS.clear()
-    for name in ("a", "b"):
-        reader.read(write(tmp_path, f"news/{name}.fr.md", GOOD.encode()))
-    assert [str(error) for error in ERRORS] == [message]
+    with collected() as told:
+        for name in ("a", "b"):
+            reader.read(write(tmp_path, f"news/{name}.fr.md", GOOD.encode()))
+    assert [str(error) for error in told.errors] == [message]
 
 
 def test_a_latin_1_file_is_reported_not_crashed_on(reader, tmp_path):
@@ -387,11 +387,9 @@ def test_empty_optional_fields_mean_nothing_given(reader, tmp_path):
 
 def told(reader, path: str) -> tuple[tuple[str, dict], list[str], list[str]]:
     """What reading a file gives, and the errors and warnings it told."""
-    from multilingual.errors import WARNINGS, reset
-
-    reset()
-    result = reader.read(path)
-    return result, [str(e) for e in ERRORS], [str(w) for w in WARNINGS]
+    with collected() as told:
+        result = reader.read(path)
+    return result, [str(e) for e in told.errors], [str(w) for w in told.warnings]
 
 
 def content_dir(tmp_path: Path) -> None:

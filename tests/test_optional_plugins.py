@@ -8,7 +8,7 @@ from __future__ import annotations
 import runpy
 
 import pytest
-from conftest import KIT_PLUMBING, build_log, fixture_site
+from conftest import KIT_PLUMBING, build_log, fixture_site, run_pelican
 from lxml import html as lxml_html
 
 CORE = "multilingual"  # languages, sections, the reader: the kit itself
@@ -32,3 +32,35 @@ def test_a_site_builds_without_each_feature_plugin(tmp_path, left_out):
     assert has_feeds == (left_out != "party_feeds")
     has_json_ld = bool(page.xpath("//script[@type='application/ld+json']"))
     assert has_json_ld == (left_out != "structured_data")
+
+
+@pytest.mark.parametrize(
+    ("plugins", "message"),
+    [
+        (
+            '[p for p in PLUGINS if p != "multilingual"]',
+            'pelicanconf.py: the plugin party_feeds needs multilingual; add "multi'
+            'lingual" to PLUGINS, before "party_feeds"',
+        ),
+        (
+            '["asset_pipeline"] + [p for p in PLUGINS if p != "asset_pipeline"]',
+            'pelicanconf.py: in PLUGINS, put "multilingual" before "asset_pipeline" '
+            "(asset_pipeline works on what multilingual made)",
+        ),
+        (
+            'PLUGINS[:1] + ["asset_pipeline"] + [p for p in PLUGINS[1:] '
+            'if p != "asset_pipeline"]',
+            'pelicanconf.py: in PLUGINS, put "web_editor" before "asset_pipeline" '
+            "(asset_pipeline works on what web_editor made)",
+        ),
+    ],
+)
+def test_plugins_in_a_wrong_order_stop_at_once_with_the_fix(tmp_path, plugins, message):
+    project = fixture_site(tmp_path / "project")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write(f"\nPLUGINS = {plugins}\n")
+    result = run_pelican(project, project / "output")
+    assert result.returncode != 0
+    assert (result.stdout + result.stderr).strip().splitlines()[-1] == message
+    assert "Traceback" not in result.stderr
+    assert not (project / "output").exists()

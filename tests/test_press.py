@@ -404,7 +404,8 @@ def test_digest_of_a_quiet_week_says_so(kit: Site):
 def test_press_field_mistakes_name_the_line_and_the_fix(
     fixture_settings, tmp_path: Path, extra: str, message: str
 ):
-    from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+    from multilingual.errors import collected
+    from multilingual.frontmatter import FrontMatterMarkdownReader
 
     reader = FrontMatterMarkdownReader(
         {**fixture_settings, "PATH": str(tmp_path / "content")}
@@ -417,10 +418,10 @@ def test_press_field_mistakes_name_the_line_and_the_fix(
         + 'summary: "Un communiqué."\nplace: "Rabat"\n---\n\nTexte.\n',
         "utf-8",
     )
-    ERRORS.clear()
-    reader.read(str(path))
-    assert [str(e) for e in ERRORS] == ["content/press/harvest-aid.fr.md" + message]
-    ERRORS.clear()
+    with collected() as told:
+        reader.read(str(path))
+    path = "content/press/harvest-aid.fr.md"
+    assert [str(e) for e in told.errors] == [path + message]
 
 
 def test_a_duplicate_reference_stops_the_production_build(tmp_path: Path):

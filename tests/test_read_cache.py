@@ -113,6 +113,40 @@ def test_a_cached_build_equals_a_clean_one_whatever_input_changed(tmp_path):
     messages = assert_cached_equals_clean(project, tmp_path)
     assert any('region "oasis"' in line for line in messages), messages
 
+    # A person the news names, then the person's file gone.
+    (content / "people").mkdir()
+    (content / "people/amina.fr.md").write_text(
+        '---\ntitle: "Amina Tazi"\nrole: "Porte-parole"\n---\n\nBiographie.\n',
+        "utf-8",
+    )
+    edit(
+        content / "news/clinic.fr.md", "tags: [santé]", "tags: [santé]\npeople: [amina]"
+    )
+    assert_cached_equals_clean(project, tmp_path)
+    (content / "people/amina.fr.md").unlink()
+    messages = assert_cached_equals_clean(project, tmp_path)
+    assert any('"amina"' in line for line in messages), messages
+
+
+def test_the_cache_key_changes_with_the_readers_library_versions(settings, monkeypatch):
+    """A new Pelican, Markdown, nh3, PyYAML or Babel may read a file
+    differently: the read cache of another version is not used."""
+    import importlib.metadata
+
+    from fast_build.reading import world_stamp
+
+    before = world_stamp(settings)
+    real = importlib.metadata.version
+    for package in ("pelican", "markdown", "nh3", "pyyaml", "babel"):
+        with monkeypatch.context() as patched:
+            patched.setattr(
+                importlib.metadata,
+                "version",
+                lambda name, p=package: "99.0" if name == p else real(name),
+            )
+            assert world_stamp(settings) != before, package
+    assert world_stamp(settings) == before
+
 
 def test_a_cached_file_says_its_warnings_again(tmp_path):
     project = fixture_site(tmp_path / "project")

@@ -146,10 +146,10 @@ def test_a_misconfigured_rule_is_named():
 
 
 def test_the_demo_configures_french_only():
-    from pelican.settings import read_settings
+    from multilingual import kit_settings
 
     root = Path(__file__).resolve().parent.parent
-    settings = read_settings(str(root / "pelicanconf.py"))
+    settings = kit_settings(str(root / "pelicanconf.py"))
     from multilingual.typography import typography_by_language
 
     assert set(typography_by_language(settings)) == {"fr"}

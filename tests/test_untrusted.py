@@ -3,14 +3,13 @@ parser bombs, a time limit, and files that are very large but honest."""
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
 import pytest
 
-from multilingual.errors import FrontMatterError
-from multilingual.frontmatter import ERRORS, FrontMatterMarkdownReader
+from multilingual.errors import FrontMatterError, collected
+from multilingual.frontmatter import FrontMatterMarkdownReader
 from multilingual.untrusted import (
     clean_fields,
     refuse_aliases,
@@ -21,11 +20,11 @@ from multilingual.untrusted import (
 )
 
 
-def test_control_characters_go_with_one_warning_per_line(caplog):
-    with caplog.at_level(logging.WARNING):
+def test_control_characters_go_with_one_warning_per_line():
+    with collected() as told:
         text = strip_controls("a\n\x0bb\tc\x0c\nok\r\n\x00\x85", "content/x.fr.md")
     assert text == "a\nb\tc\nok\r\n"
-    assert [r.getMessage() for r in caplog.records] == [
+    assert [str(w) for w in told.warnings] == [
         "content/x.fr.md:2: removed 2 invisible control character(s) (U+000B "
         "vertical tab, U+000C form feed), probably pasted from a word processor; "
         "check the text there",
@@ -35,8 +34,8 @@ def test_control_characters_go_with_one_warning_per_line(caplog):
     ]
 
 
-def test_one_line_fields_lose_their_line_breaks_and_bidi_is_reported(caplog):
-    with caplog.at_level(logging.WARNING):
+def test_one_line_fields_lose_their_line_breaks_and_bidi_is_reported():
+    with collected() as told:
         fields = clean_fields(
             {
                 "title": "Réunion\npublique\u202e",
@@ -51,18 +50,18 @@ def test_one_line_fields_lose_their_line_breaks_and_bidi_is_reported(caplog):
         "summary": "Line one\nLine two",
         "place": ["a b"],
     }
-    (message,) = [r.getMessage() for r in caplog.records]
+    (message,) = [str(w) for w in told.warnings]
     assert message.startswith(
         "content/events/x.fr.md:2: title holds an invisible direction control "
         "(U+202E right-to-left override)"
     )
 
 
-def test_a_direction_control_in_a_file_name_is_reported(caplog):
-    with caplog.at_level(logging.WARNING):
+def test_a_direction_control_in_a_file_name_is_reported():
+    with collected() as told:
         warn_bidi_file_name("prix-\u202egnp", "content/news/prix-\u202egnp.fr.md")
         warn_bidi_file_name("prix", "content/news/prix.fr.md")
-    (message,) = [r.getMessage() for r in caplog.records]
+    (message,) = [str(w) for w in told.warnings]
     assert message.startswith(
         "content/news/prix-\u202egnp.fr.md: the file name holds an invisible "
         "direction control (U+202E right-to-left override)"
@@ -146,10 +145,9 @@ def test_a_five_megabyte_article_and_a_megabyte_title_are_read(
         f'---\ntitle: "{title}"\ndate: 2026-03-01\nsummary: "s"\n---\n\n{body}',
         encoding="utf-8",
     )
-    ERRORS.clear()
-    html, meta = FrontMatterMarkdownReader(
-        {**fixture_settings, "PATH": str(root)}
-    ).read(str(path))
-    assert ERRORS == []
+    reader = FrontMatterMarkdownReader({**fixture_settings, "PATH": str(root)})
+    with collected() as told:
+        html, meta = reader.read(str(path))
+    assert told.errors == []
     assert meta["title"] == title
     assert html.count("<em>réforme</em>") == body.count("*réforme*")

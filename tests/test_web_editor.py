@@ -47,13 +47,14 @@ WEB_EDITOR = {**WEB_EDITOR, 'path': 'editor', 'ui_locale': 'en',
 
 def write_editor(project: Path, settings_file: str, output: Path) -> Path:
     """Run the plugin's writer alone (no full build) from the project folder."""
-    from pelican.settings import read_settings
     from web_editor import write_editor as write
+
+    from multilingual import kit_settings
 
     cwd = os.getcwd()
     os.chdir(project)
     try:
-        settings = read_settings(str(project / settings_file))
+        settings = kit_settings(str(project / settings_file))
         write(SimpleNamespace(settings=settings, output_path=str(output)))
     finally:
         os.chdir(cwd)

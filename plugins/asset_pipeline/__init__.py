@@ -25,11 +25,12 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual.files import build_state
+from multilingual import build_state, requires
 
 from .compress import precompress
 from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
 from .headers import content_security_policy, write_headers_file
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 
@@ -123,5 +124,16 @@ def finalize(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires(
+        "asset_pipeline",
+        after=(
+            "web_editor",
+            "site_search",
+            "social_cards",
+            "responsive_images",
+            "redirects",
+            "fast_build",
+        ),
+    )
     signals.initialized.connect(ask_for_page_filters)
     signals.finalized.connect(finalize)

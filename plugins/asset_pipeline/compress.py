@@ -24,7 +24,7 @@ from multiprocessing import get_context
 
 import brotli
 
-from multilingual.files import publish
+from multilingual import publish
 
 SKIP_FOLDERS = {"pagefind"}
 # gzip level and brotli quality; PRECOMPRESS_LEVELS overrides any. A key

@@ -18,6 +18,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from multilingual import requires
+
 
 def not_found_url(lang: str) -> str:
     return f"{lang}/404.html"
@@ -57,4 +59,5 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("error_pages")
     signals.get_generators.connect(get_generators)

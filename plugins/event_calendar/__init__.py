@@ -9,6 +9,8 @@ from typing import Any
 
 from pelican import signals
 
+from multilingual import requires
+
 from .ics import CalendarGenerator
 
 
@@ -17,4 +19,5 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("event_calendar")
     signals.get_generators.connect(get_generators)

@@ -11,9 +11,7 @@ from icalendar import Calendar, Event, vText
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.files import write_output
-from multilingual.i18n import N_, load_translations
-from multilingual.site import Site
+from multilingual import N_, Site, load_translations, write_output
 
 from .vtimezone import vtimezone
 

@@ -16,10 +16,10 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from multilingual import stop_after_writing
-from multilingual.files import build_state
+from multilingual import build_state, requires, stop_after_writing
 
 from .reading import CACHE, PrefetchingReader
+from .settings import SETTINGS as SETTINGS  # the core merges them
 from .stale import remove_stale
 from .urls import freeze_urls
 from .writing import FastWriter
@@ -83,6 +83,7 @@ def finish(_pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("fast_build")
     signals.initialized.connect(cache_templates)
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)

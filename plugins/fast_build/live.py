@@ -24,8 +24,7 @@ from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 
-from multilingual.errors import quiet
-from multilingual.files import BuildState, build_state
+from multilingual import BuildState, build_state, quiet
 
 # What must not change for the page alone to be rebuilt from the last model.
 _STABLE = ("slug", "status", "lang", "section", "key", "date", "start", "order")

@@ -27,8 +27,11 @@ from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
-from multilingual.frontmatter import FrontMatterError, FrontMatterMarkdownReader
-from multilingual.sections import sections_from_settings
+from multilingual import (
+    FrontMatterError,
+    FrontMatterMarkdownReader,
+    sections_from_settings,
+)
 
 from .workers import run_shares, worker_count
 

@@ -17,9 +17,14 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from multilingual.errors import ERRORS, report
-from multilingual.files import build_state, write_if_changed
-from multilingual.writer import SafeWriter, no_override
+from multilingual import (
+    SafeWriter,
+    Told,
+    build_state,
+    no_override,
+    report,
+    write_if_changed,
+)
 
 from .workers import run_shares, worker_count
 
@@ -42,15 +47,6 @@ class _ChangedOnlyFile(io.StringIO):
                 text = page_filter(self.path, text)
             write_if_changed(self.path, text.encode(self.encoding_name))
         super().__exit__(*exc)
-
-
-class _Reported(ValueError):
-    """A mistake a worker already told the editor about, kept for the end of
-    the build (a production build stops on it)."""
-
-    def __init__(self, message: str, path: str):
-        super().__init__(message)
-        self.path = path
 
 
 class FastWriter(SafeWriter):
@@ -107,13 +103,14 @@ class FastWriter(SafeWriter):
             return
         workers = self.workers if len(queue) >= 2 * self.workers else 1
         before = set(self._written_files)
-        known_errors = len(ERRORS)
+        messages = self.state.messages
+        known_errors = len(messages.errors)
 
         def render(share: list) -> list[tuple[str, str, str]]:
             """("file", path, owner) per file written and ("error", message,
             path) per double write: workers hand their findings back."""
             self._written_files = set(before)
-            mistakes = len(ERRORS)
+            mistakes = len(messages.errors)
             for args, kwargs, source in share:
                 self._current = source
                 Writer.write_file(self, *args, **kwargs)
@@ -121,13 +118,15 @@ class FastWriter(SafeWriter):
                 ("file", name, self._owners.get(name, ""))
                 for name in sorted(self._written_files - before)
             ]
-            return files + [("error", str(e), e.path) for e in ERRORS[mistakes:]]
+            told = messages.errors[mistakes:]
+            return files + [("error", str(e), getattr(e, "path", "")) for e in told]
 
         results = run_shares([queue[i::workers] for i in range(workers)], render)
-        # Each worker logged its own messages; the parent keeps the list.
-        del ERRORS[known_errors:]
+        # Each worker told its own messages; this run's list keeps them
+        # (a production build stops on them), once each.
+        del messages.errors[known_errors:]
         errors = [entry for entry in results if entry[0] == "error"]
-        ERRORS.extend(_Reported(message, path) for _kind, message, path in errors)
+        messages.errors.extend(Told(message, path) for _kind, message, path in errors)
         written = [(name, owner) for kind, name, owner in results if kind == "file"]
         counts = Counter(name for name, _owner in written)
         for name in sorted(n for n, count in counts.items() if count > 1):

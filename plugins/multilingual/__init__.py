@@ -13,87 +13,118 @@ import sys
 from typing import Any
 
 from pelican import signals
-from pelican.paginator import PaginationRule
 
-from .errors import ERRORS, install_plain_output, reset, tally
-from .files import BuildState
-from .frontmatter import FrontMatterMarkdownReader
-from .i18n import install, load_translations
-from .languages import languages_from_settings
+# The core's public API: what feature plugins (and tasks) may use. They
+# import it from here, `from multilingual import Site`, never from a module
+# inside the package nor a name starting with "_" (tests/test_boundaries.py).
+from .checks import SHOULD_AGREE
+from .errors import (
+    FrontMatterError,
+    Messages,
+    Told,
+    collected,
+    quiet,
+    record_into,
+    report,
+    warn,
+)
+from .files import (
+    BuildState,
+    build_state,
+    plugin_names,
+    publish,
+    published_size,
+    raster_logo,
+    requires,
+    write_if_changed,
+    write_output,
+)
+from .frontmatter import (
+    STATUSES,
+    FrontMatterMarkdownReader,
+    display_path,
+    field_lines,
+    parse_when,
+    split_front_matter,
+)
+from .i18n import N_, install, load_translations
+from .languages import Language, languages_from_settings
 from .listings import MultilingualGenerator
-from .sections import sections_from_settings
+from .sections import FIELDS, REQUIRED, sections_from_settings
+from .settings import (
+    SETTINGS,
+    Table,
+    apply_kit_settings,
+    apply_plugin_defaults,
+    check_texts,
+    kit_settings,
+)
+from .site import Alternate, Site, generated_page
 from .timezones import describe, use_newest_rules
-from .untrusted import drop_outside_static
-from .writer import SafeWriter
+from .topics import Topics
+from .translation_status import file_history
+from .untrusted import drop_outside_static, inside
+from .writer import SafeWriter, no_override
 
-# Pelican features this plugin replaces with language-aware versions.
-_OFF = [
-    "TAG_SAVE_AS",
-    "CATEGORY_SAVE_AS",
-    "AUTHOR_SAVE_AS",
-    "TAGS_SAVE_AS",
-    "CATEGORIES_SAVE_AS",
-    "AUTHORS_SAVE_AS",
-    "ARCHIVES_SAVE_AS",
-    "YEAR_ARCHIVE_SAVE_AS",
-    "MONTH_ARCHIVE_SAVE_AS",
-    "DAY_ARCHIVE_SAVE_AS",
-    "DRAFT_SAVE_AS",
-    "DRAFT_LANG_SAVE_AS",
-    "DRAFT_PAGE_SAVE_AS",
-    "DRAFT_PAGE_LANG_SAVE_AS",
-    "INDEX_SAVE_AS",
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "SETTINGS",
+    "SHOULD_AGREE",
+    "STATUSES",
+    "Alternate",
+    "BuildState",
+    "FrontMatterError",
+    "FrontMatterMarkdownReader",
+    "Language",
+    "Messages",
+    "N_",
+    "SafeWriter",
+    "Table",
+    "Site",
+    "Told",
+    "Topics",
+    "build_state",
+    "collected",
+    "display_path",
+    "field_lines",
+    "file_history",
+    "generated_page",
+    "inside",
+    "kit_settings",
+    "languages_from_settings",
+    "load_translations",
+    "no_override",
+    "parse_when",
+    "publish",
+    "plugin_names",
+    "published_size",
+    "quiet",
+    "raster_logo",
+    "register",
+    "report",
+    "requires",
+    "sections_from_settings",
+    "split_front_matter",
+    "stop_after_writing",
+    "use_newest_rules",
+    "warn",
+    "write_if_changed",
+    "write_output",
 ]
-_FEEDS = [
-    "FEED_ATOM",
-    "FEED_RSS",
-    "FEED_ALL_ATOM",
-    "FEED_ALL_RSS",
-    "CATEGORY_FEED_ATOM",
-    "CATEGORY_FEED_RSS",
-    "AUTHOR_FEED_ATOM",
-    "AUTHOR_FEED_RSS",
-    "TAG_FEED_ATOM",
-    "TAG_FEED_RSS",
-    "TRANSLATION_FEED_ATOM",
-    "TRANSLATION_FEED_RSS",
-]
-
-
-# What the home page shows when pelicanconf.py says nothing (see its
-# "Home page" part): the lead story is the newest featured or newest news item;
-# the one call to action is the join page, labelled with its title.
-DEFAULT_CALLS_TO_ACTION = [{"link": "pages/join"}]
-DEFAULT_HOME = {"lead_kinds": ("news",), "message": None}
 
 
 def configure(pelican: Any) -> None:
+    """The kit's Pelican settings and every plugin's defaults, checked, before
+    anything is read."""
     settings = pelican.settings
-    settings.setdefault("CALLS_TO_ACTION", DEFAULT_CALLS_TO_ACTION)
-    settings["HOME"] = {**DEFAULT_HOME, **settings.get("HOME", {})}
+    apply_kit_settings(settings)
+    apply_plugin_defaults(settings, plugin_names(settings))
+    check_texts(settings)
     sections = sections_from_settings(settings)
     languages_from_settings(settings)  # fail early on a bad LANGUAGES setting
     settings["ARTICLE_PATHS"] = [k for k, s in sections.items() if s.dated]
     settings["PAGE_PATHS"] = [k for k, s in sections.items() if not s.dated]
-    for name in ("ARTICLE", "ARTICLE_LANG", "PAGE", "PAGE_LANG"):
-        settings[f"{name}_URL"] = "{prefix}{slug}/"
-        settings[f"{name}_SAVE_AS"] = "{prefix}{slug}/index.html"
-    # Translations are linked by key across all languages, not relative to a
-    # default language, so Pelican must treat every file as an original.
-    settings["ARTICLE_TRANSLATION_ID"] = None
-    settings["PAGE_TRANSLATION_ID"] = None
-    settings["DIRECT_TEMPLATES"] = []
-    for name in _OFF:
-        settings[name] = ""
-    for name in _FEEDS:
-        settings[name] = None
-    settings["PAGINATED_TEMPLATES"] = {"listing": None}
-    settings["PAGINATION_PATTERNS"] = [
-        PaginationRule(1, "{url}", "{save_as}"),
-        PaginationRule(2, "{url}page/{number}/", "{url}page/{number}/index.html"),
-    ]
-    settings["FILENAME_METADATA"] = ""
-    settings["USE_FOLDER_AS_CATEGORY"] = False
 
 
 def newest_tz_rules(pelican: Any) -> None:
@@ -109,10 +140,11 @@ def say_tz_rules(pelican: Any) -> None:
         print(describe(pelican.settings["TIMEZONE"], rules))
 
 
-def reset_errors(pelican: Any) -> None:
-    reset()
-    install_plain_output()
-    pelican.settings["BUILD_STATE"] = BuildState()  # this run's, fresh
+def start_run(pelican: Any) -> None:
+    """This run's state, fresh (`invoke livereload` runs many builds in one
+    process), and its messages recorded there."""
+    state = pelican.settings["BUILD_STATE"] = BuildState()
+    record_into(state.messages)
 
 
 def stop_on_errors(_generators: Any) -> None:
@@ -123,14 +155,15 @@ def stop_on_errors(_generators: Any) -> None:
     numbering, addresses, translations), so both report the same mistakes.
     """
     settings = _generators[0].settings
+    messages = build_state(settings).messages
     if settings.get("CHECK_ONLY"):
-        print(tally(), file=sys.stderr)
-        sys.exit(1 if ERRORS else 0)
-    if ERRORS and settings.get("CONTENT_ERRORS_FATAL"):
-        print(tally(), file=sys.stderr)
+        print(messages.tally(), file=sys.stderr)
+        sys.exit(1 if messages.errors else 0)
+    if messages.errors and settings.get("CONTENT_ERRORS_FATAL"):
+        print(messages.tally(), file=sys.stderr)
         sys.exit(
-            f"{len(ERRORS)} content error(s): nothing was written. Fix the files "
-            "listed above, then build again."
+            f"{len(messages.errors)} content error(s): nothing was written. "
+            "Fix the files listed above, then build again."
         )
 
 
@@ -138,9 +171,10 @@ def stop_after_writing(_pelican: Any) -> None:
     """A production build that met an error while writing (two pages for one
     address) exits non-zero, so `invoke preview` keeps the last good site.
     Every build ends with the count of messages."""
-    print(tally(), file=sys.stderr)
-    if ERRORS and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
-        sys.exit(f"{len(ERRORS)} content error(s): the build is not usable.")
+    messages = build_state(_pelican.settings).messages
+    print(messages.tally(), file=sys.stderr)
+    if messages.errors and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
+        sys.exit(f"{len(messages.errors)} content error(s): the build is not usable.")
 
 
 def finished(pelican: Any) -> None:
@@ -195,9 +229,9 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    signals.initialized.connect(start_run)  # first: what follows may warn
     signals.initialized.connect(configure)
     signals.initialized.connect(newest_tz_rules)
-    signals.initialized.connect(reset_errors)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)

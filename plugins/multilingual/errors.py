@@ -15,8 +15,8 @@ import logging
 import sys
 from collections.abc import Iterator
 
-# Our messages go to this logger only; install_plain_output() gives it its
-# own handler.
+# Our messages go to this logger only; record_into() gives it the handler
+# of the build under way.
 logger = logging.getLogger("multilingual.frontmatter")
 
 
@@ -29,52 +29,54 @@ class FrontMatterError(ValueError):
         self.path, self.line, self.message = path, line, message
 
 
-# Mistakes found in this build, in the order they were found.
-ERRORS: list[FrontMatterError] = []
-# What was worked around, or what would fail once published.
-WARNINGS: list[FrontMatterError] = []
+class Told(ValueError):
+    """A message said before it reached this process's list: a warning
+    replayed from the read cache, a mistake a worker process told."""
+
+    def __init__(self, message: str, path: str = ""):
+        super().__init__(message)
+        self.path = path
+
+
+class Messages:
+    """What one build told the editor, in the order it was told: *errors*
+    keep a file out (and stop a production build), *warnings* do not."""
+
+    def __init__(self) -> None:
+        self.errors: list[Exception] = []
+        self.warnings: list[Exception] = []
+
+    def tally(self) -> str:
+        """The last line of every command: how many of each."""
+        errors, warnings = len(self.errors), len(self.warnings)
+        if not errors and not warnings:
+            return "Content: no mistake found."
+        return (
+            f"Content: {errors} error{'s' * (errors != 1)} (not published), "
+            f"{warnings} warning{'s' * (warnings != 1)}."
+        )
 
 
 def report(error: FrontMatterError) -> None:
     """One line an editor can act on; never a traceback."""
-    ERRORS.append(error)
-    logger.error("%s", error)
+    logger.error("%s", error, extra={"mistake": error})
 
 
 def warn(problem: FrontMatterError) -> None:
     """One line too, for what does not stop publishing."""
-    WARNINGS.append(problem)
-    logger.warning("%s", problem)
-
-
-def reset() -> None:
-    ERRORS.clear()
-    WARNINGS.clear()
-
-
-def tally() -> str:
-    """The last line of every command: how many of each."""
-    errors, warnings = len(ERRORS), len(WARNINGS)
-    if not errors and not warnings:
-        return "Content: no mistake found."
-    return (
-        f"Content: {errors} error{'s' * (errors != 1)} (not published), "
-        f"{warnings} warning{'s' * (warnings != 1)}."
-    )
+    logger.warning("%s", problem, extra={"mistake": problem})
 
 
 @contextlib.contextmanager
 def quiet() -> Iterator[None]:
     """Read without telling: the editor loop reads a saved file once for its
-    page and once in the full build that follows; only the second speaks."""
-    errors, warnings = len(ERRORS), len(WARNINGS)
+    page and once in the full build that follows; only the second speaks
+    (and counts)."""
     disabled, logger.disabled = logger.disabled, True
     try:
         yield
     finally:
         logger.disabled = disabled
-        del ERRORS[errors:]
-        del WARNINGS[warnings:]
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -92,12 +94,32 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
-def install_plain_output() -> None:
-    """Our messages as plain lines on stderr, whatever Pelican's logging."""
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        logger.addHandler(handler)
+class _Recorder(_StderrHandler):
+    """Prints each message as a plain line and keeps it in one build's
+    Messages. Counting where messages are said, rather than where they are
+    made, counts them all: those replayed from the read cache, those logged
+    in a worker process and said again here, warnings made in any module."""
+
+    def __init__(self, messages: Messages) -> None:
+        super().__init__()
+        self.messages = messages
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        mistake = getattr(record, "mistake", None) or Told(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.messages.errors.append(mistake)
+        else:
+            self.messages.warnings.append(mistake)
+        super().emit(record)
+
+
+def record_into(messages: Messages) -> None:
+    """From now on, our messages are plain lines on stderr, kept in
+    `messages` (one build's), whatever Pelican's logging."""
+    for old in [h for h in logger.handlers if isinstance(h, _StderrHandler)]:
+        logger.removeHandler(old)
+    logger.addHandler(_Recorder(messages))
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     # Pelican's logger class drops a warning it has shown once in this
@@ -105,3 +127,20 @@ def install_plain_output() -> None:
     # would go unsaid.
     for dedup in list(logger.filters):
         logger.removeFilter(dedup)
+
+
+@contextlib.contextmanager
+def collected(messages: Messages | None = None) -> Iterator[Messages]:
+    """What is told inside the block (into `messages`, or new ones), for a
+    task or a test that reads files outside a build; the recorder that was
+    there is back afterwards."""
+    before = list(logger.handlers)
+    messages = Messages() if messages is None else messages
+    record_into(messages)
+    try:
+        yield messages
+    finally:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        for handler in before:
+            logger.addHandler(handler)

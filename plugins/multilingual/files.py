@@ -16,6 +16,8 @@ import shutil
 from collections.abc import Callable
 from typing import Any
 
+from .errors import Messages
+
 
 def publish(cached: str, target: str) -> None:
     """Make `target` the file `cached` (replacing what is there)."""
@@ -48,6 +50,8 @@ class BuildState:
     the settings (BUILD_STATE), never shared between runs."""
 
     def __init__(self) -> None:
+        # What the editor was told: errors and warnings.
+        self.messages = Messages()
         self.written: set[str] = set()
         # Changes made to every page before it is compared and written, as
         # (path, html) -> html (asset_pipeline's fingerprinted names), and
@@ -62,6 +66,10 @@ class BuildState:
         self.filtered_pages: frozenset[str] = frozenset()
         # Per-plugin values for this run, by plugin name.
         self.data: dict[str, Any] = {}
+        # How big a content file is once published, for feeds' and press
+        # pages' sizes: a plugin that changes files on the way out (EXIF
+        # removed from photos) puts its own measure here.
+        self.size_of: Callable[[str], int] = os.path.getsize
 
     # Settings travel to process pools (cards, PDF, compression); this run's
     # writer, hooks and records do not: a worker starts with an empty state.
@@ -79,6 +87,11 @@ def build_state(settings: dict[str, Any]) -> BuildState:
     if not isinstance(state, BuildState):
         state = settings["BUILD_STATE"] = BuildState()
     return state
+
+
+def published_size(settings: dict[str, Any], source: str) -> int:
+    """Size of a content file as the site serves it."""
+    return build_state(settings).size_of(source)
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
@@ -102,3 +115,40 @@ def write_output(settings: dict[str, Any], path: str, data: bytes) -> None:
     (a development build removes it once nothing writes it any more)."""
     build_state(settings).written.add(os.path.abspath(path))
     write_if_changed(path, data)
+
+
+def plugin_names(settings: dict[str, Any]) -> list[str]:
+    """PLUGINS as names (Pelican also takes modules there)."""
+    return [
+        p if isinstance(p, str) else p.__name__.split(".")[-1]
+        for p in settings.get("PLUGINS") or []
+    ]
+
+
+def requires(
+    plugin: str, needs: tuple[str, ...] = ("multilingual",), after: tuple[str, ...] = ()
+) -> None:
+    """Said in a plugin's register(): the plugins it cannot work without
+    (`needs`, listed before it in PLUGINS) and those whose work it must
+    follow when they are there (`after`). A build whose PLUGINS break this
+    stops at once with one line saying what to change."""
+    from pelican import signals
+
+    def check(pelican: Any) -> None:
+        names = plugin_names(pelican.settings)
+        where = names.index(plugin) if plugin in names else len(names)
+        for name in needs:
+            if name not in names:
+                raise SystemExit(
+                    f"pelicanconf.py: the plugin {plugin} needs {name}; "
+                    f'add "{name}" to PLUGINS, before "{plugin}"'
+                )
+        for name in needs + after:
+            if name in names and names.index(name) > where:
+                raise SystemExit(
+                    f'pelicanconf.py: in PLUGINS, put "{name}" before "{plugin}" '
+                    f"({plugin} works on what {name} made)"
+                )
+
+    # Strong: a function defined here would be dropped by blinker's weak ref.
+    signals.initialized.connect(check, weak=False)

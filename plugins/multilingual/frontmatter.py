@@ -22,8 +22,6 @@ from lxml import html as lxml_html
 from markdown import Markdown
 from pelican.readers import BaseReader
 
-# ERRORS is re-exported: tasks and tests read the mistakes found here.
-from .errors import ERRORS as ERRORS
 from .errors import FrontMatterError, report, warn
 from .languages import languages_from_settings
 from .press_fields import check_press
@@ -166,7 +164,7 @@ def _yaml_problem(exc: yaml.YAMLError, raw: str, line: int) -> str:
     return f"front matter is not valid YAML: {problem}"
 
 
-def _field_lines(text: str) -> dict[str, int]:
+def field_lines(text: str) -> dict[str, int]:
     """Line number of each front matter field, for messages."""
     found = {}
     for number, line in enumerate(text.lstrip("\ufeff").splitlines()[1:], start=2):
@@ -627,7 +625,7 @@ class FrontMatterMarkdownReader(BaseReader):
         with open(source_path, encoding="utf-8-sig") as handle:
             text = strip_controls(handle.read(), rel)
         front, body = split_front_matter(text, rel)
-        lines = _field_lines(text)
+        lines = field_lines(text)
         front = clean_fields(front, rel, lines)
         found: list[Problem] = []
 

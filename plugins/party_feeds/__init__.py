@@ -7,9 +7,10 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual.site import generated_page
+from multilingual import generated_page, requires
 
 from .feeds import FeedsGenerator
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 
 def get_generators(_pelican: Any) -> type:
@@ -17,5 +18,6 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("party_feeds")
     signals.get_generators.connect(get_generators)
     generated_page("feeds", "feeds page")

@@ -14,7 +14,7 @@ import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin
@@ -26,15 +26,22 @@ from lxml import etree
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.files import raster_logo, write_output
-from multilingual.i18n import N_, load_translations
-from multilingual.site import Site
+from multilingual import (
+    N_,
+    Site,
+    load_translations,
+    published_size,
+    raster_logo,
+    write_output,
+)
 
 from .images import FeedImages, draw_feed_images
 
 logger = logging.getLogger(__name__)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+# <updated> of a feed when the site has published nothing yet.
+NOTHING_YET = datetime(1970, 1, 1, tzinfo=UTC)
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 
 # Feed kinds and their interface titles (gettext msgids).
@@ -256,8 +263,10 @@ class FeedsGenerator(Generator):
 
     @functools.cached_property
     def _site_updated(self) -> datetime:
+        """The newest item's date; a site with no item at all yet gets a
+        fixed date, not the build's clock, so two builds give the same feed."""
         everything = (i for feed in self.index.feeds for i in feed.entries)
-        return max(map(self._updated, everything), default=self.context["now"])
+        return max(map(self._updated, everything), default=NOTHING_YET)
 
     @staticmethod
     def _updated(item: Content):
@@ -308,11 +317,7 @@ class FeedsGenerator(Generator):
         if not os.path.exists(source):
             return None
         media_type = mimetypes.guess_type(source)[0] or "application/octet-stream"
-        size = os.path.getsize(source)
-        if "photo_privacy" in self.settings["PLUGINS"]:
-            from photo_privacy import published_size  # EXIF removed: smaller
-
-            size = published_size(source)
+        size = published_size(self.settings, source)  # EXIF removed: smaller
         return site.absolute(image), str(size), media_type
 
     @staticmethod

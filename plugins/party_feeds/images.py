@@ -12,7 +12,7 @@ from typing import Any
 
 from PIL import Image
 
-from multilingual.files import write_output
+from multilingual import write_output
 
 ICON_SIZE = 144  # RSS's largest width; square for Atom's icon
 

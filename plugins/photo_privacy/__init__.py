@@ -16,6 +16,8 @@ from typing import Any
 
 from PIL import Image
 
+from multilingual import build_state, requires
+
 logger = logging.getLogger(__name__)
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
@@ -43,7 +45,10 @@ def _published_size(path: str, _mtime: float) -> int:
 
 
 def published_size(path: str) -> int:
-    """Size of a source photo once published (feeds announce it as enclosure length)."""
+    """Size of a content file once published: a photo loses its EXIF (feeds
+    announce the size as enclosure length, the press room beside a link)."""
+    if not path.lower().endswith(PHOTO_EXTENSIONS):
+        return os.path.getsize(path)
     return _published_size(path, os.path.getmtime(path))
 
 
@@ -67,7 +72,13 @@ def strip_output_photos(pelican: Any) -> None:
                     logger.info("Removed EXIF/GPS data from %s", path)
 
 
+def measure_published_photos(pelican: Any) -> None:
+    build_state(pelican.settings).size_of = published_size
+
+
 def register() -> None:
+    requires("photo_privacy")
     from pelican import signals
 
+    signals.initialized.connect(measure_published_photos)
     signals.finalized.connect(strip_output_photos)

@@ -9,6 +9,8 @@ from typing import Any
 
 from pelican import signals
 
+from multilingual import requires
+
 from .numbering import number_releases
 from .room import PressRoomGenerator
 
@@ -18,5 +20,6 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("press_room")
     signals.article_generator_finalized.connect(number_releases)
     signals.get_generators.connect(get_generators)

@@ -8,6 +8,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from multilingual import published_size
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -20,17 +22,6 @@ class Attachment:
     def format(self) -> str:
         """What a reader calls it: PDF, JPEG, PNG..."""
         return os.path.splitext(self.path)[1].lstrip(".").upper()
-
-
-def published_size(settings: dict[str, Any], source: str) -> int:
-    """Size of the file as the site serves it (photos lose their EXIF)."""
-    if "photo_privacy" in settings.get("PLUGINS", []):
-        from photo_privacy import PHOTO_EXTENSIONS
-        from photo_privacy import published_size as photo_size
-
-        if source.lower().endswith(PHOTO_EXTENSIONS):
-            return photo_size(source)
-    return os.path.getsize(source)
 
 
 def entries(value: Any) -> list[tuple[str, str]]:

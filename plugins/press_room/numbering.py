@@ -8,14 +8,14 @@ from collections import defaultdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from multilingual.frontmatter import (
+from multilingual import (
     FrontMatterError,
-    _field_lines,
+    field_lines,
     parse_when,
     report,
+    sections_from_settings,
     split_front_matter,
 )
-from multilingual.sections import sections_from_settings
 
 from .attachments import attachments_of
 from .references import Release, assign, next_reference
@@ -77,7 +77,7 @@ def _report(item: Any, message: str) -> None:
     path = f"{root}/{item.relative_source_path}"
     try:
         with open(item.source_path, encoding="utf-8-sig") as handle:
-            line = _field_lines(handle.read()).get("reference")
+            line = field_lines(handle.read()).get("reference")
     except OSError:
         line = None
     report(FrontMatterError(path, line, message))

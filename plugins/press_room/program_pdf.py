@@ -34,7 +34,7 @@ from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw, ImageFont, features
 
-from multilingual.translation_status import file_history
+from multilingual import file_history
 
 logger = logging.getLogger(__name__)
 

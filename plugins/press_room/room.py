@@ -11,13 +11,17 @@ from typing import Any
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual.errors import FrontMatterError, warn
-from multilingual.files import write_output
-from multilingual.frontmatter import display_path
-from multilingual.i18n import load_translations
-from multilingual.site import Alternate, Site
+from multilingual import (
+    Alternate,
+    FrontMatterError,
+    Site,
+    display_path,
+    load_translations,
+    published_size,
+    warn,
+    write_output,
+)
 
-from .attachments import published_size
 from .press_kit import logo_png
 from .program_pdf import program_pdfs
 

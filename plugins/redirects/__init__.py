@@ -20,7 +20,7 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual.languages import languages_from_settings
+from multilingual import languages_from_settings, requires
 
 logger = logging.getLogger(__name__)
 REDIRECTS_FILE = "_redirects"
@@ -104,4 +104,5 @@ def write_redirects(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("redirects")
     signals.finalized.connect(write_redirects)

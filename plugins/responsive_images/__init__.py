@@ -29,8 +29,11 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
+from multilingual import requires
+
 from .derivatives import Processor
 from .markup import picture
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +129,7 @@ def rewrite_body_images(instance: Any) -> None:
 
 
 def register() -> None:
+    requires("responsive_images")
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_function)
     signals.content_object_init.connect(rewrite_body_images)

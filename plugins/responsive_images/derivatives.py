@@ -17,7 +17,9 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
-from multilingual.untrusted import inside
+from multilingual import inside
+
+from .settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +33,7 @@ RATIOS = ((16, 9), (4, 3), (1, 1))
 CROP_WIDTH = 1200
 CROP_VERSION = 1  # bump when the cutting below changes
 
-DEFAULTS: dict[str, Any] = {
-    "widths": [320, 640, 960],
-    "quality": 80,  # JPEG and WebP quality of the derivatives
-    "webp": True,  # also offer every width as WebP
-    "output": "images/sized",  # folder of the output where derivatives go
-}
+DEFAULTS: dict[str, Any] = SETTINGS["RESPONSIVE_IMAGES"]
 
 
 @dataclass

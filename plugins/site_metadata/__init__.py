@@ -19,8 +19,7 @@ from xml.sax.saxutils import quoteattr
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual.files import write_output
-from multilingual.site import Alternate
+from multilingual import Alternate, requires, write_output
 
 
 class SiteMetadataGenerator(Generator):
@@ -176,4 +175,5 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("site_metadata")
     signals.get_generators.connect(get_generators)

@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual.files import publish
+from multilingual import publish, requires
 
 log = logging.getLogger(__name__)
 
@@ -224,5 +224,6 @@ def get_generators(_pelican: Any) -> type:
 
 
 def register() -> None:
+    requires("site_search", after=("redirects", "web_editor"))
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(build_index)

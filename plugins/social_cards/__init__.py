@@ -31,9 +31,7 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
-from multilingual.errors import FrontMatterError, warn
-from multilingual.files import publish
-from multilingual.frontmatter import display_path
+from multilingual import FrontMatterError, display_path, publish, requires, warn
 
 from .render import (
     FOOTER_TOP,
@@ -47,17 +45,13 @@ from .render import (
     render_base,
     to_png,
 )
+from .settings import SETTINGS as SETTINGS
 
 logger = logging.getLogger(__name__)
 
 VERSION = 4  # bump when the drawing changes: every card is drawn again
 
-DEFAULTS: dict[str, Any] = {
-    "enabled": True,
-    "logo": None,
-    "fonts": {},
-    "output": "images/social",
-}
+DEFAULTS: dict[str, Any] = SETTINGS["SOCIAL_CARDS"]
 
 NO_RAQM = (
     "Social cards need Pillow's raqm text layout to join and order Arabic "
@@ -240,6 +234,7 @@ def report(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("social_cards")
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_function)
     signals.finalized.connect(report)

@@ -11,6 +11,8 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
+from multilingual import requires
+
 from .schema import json_ld
 
 
@@ -21,4 +23,5 @@ def add_global(generator: Any) -> None:
 
 
 def register() -> None:
+    requires("structured_data")
     signals.generator_init.connect(add_global)

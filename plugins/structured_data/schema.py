@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from multilingual.files import raster_logo
+from multilingual import raster_logo
 
 _KINDS_ARTICLE = ("news", "press")
 # The parts of a one-line place: commas, the Arabic comma among them.

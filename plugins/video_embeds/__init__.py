@@ -23,8 +23,9 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual.i18n import N_, load_translations
-from multilingual.languages import languages_from_settings
+from multilingual import N_, languages_from_settings, load_translations, requires
+
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 
 @dataclass(frozen=True)
@@ -147,4 +148,5 @@ def convert(instance: Any) -> None:
 
 
 def register() -> None:
+    requires("video_embeds")
     signals.content_object_init.connect(convert)

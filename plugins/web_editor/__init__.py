@@ -43,10 +43,10 @@ from typing import Any
 import yaml
 from pelican import signals
 
-from multilingual.languages import languages_from_settings
-from multilingual.sections import sections_from_settings
+from multilingual import languages_from_settings, requires, sections_from_settings
 
 from .config import decap_config, editor_settings, hint, label
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
 
@@ -211,4 +211,5 @@ def write_editor(pelican: Any) -> None:
 
 
 def register() -> None:
+    requires("web_editor")
     signals.finalized.connect(write_editor)

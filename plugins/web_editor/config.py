@@ -10,30 +10,19 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from multilingual.checks import SHOULD_AGREE
-from multilingual.frontmatter import STATUSES
-from multilingual.i18n import load_translations
-from multilingual.languages import Language, languages_from_settings
-from multilingual.sections import FIELDS, REQUIRED, sections_from_settings
-from multilingual.topics import Topics
+from multilingual import (
+    FIELDS,
+    REQUIRED,
+    SHOULD_AGREE,
+    STATUSES,
+    Language,
+    Topics,
+    languages_from_settings,
+    load_translations,
+    sections_from_settings,
+)
 
-DEFAULTS: dict[str, Any] = {
-    "enabled": True,
-    "path": "admin",  # the editor's address: /admin/
-    # Where the editor saves once online; None: the local proxy only.
-    "backend": None,
-    "editorial_workflow": True,  # drafts as branches, where the backend can
-    "local_proxy_url": "http://localhost:8081/api/v1",
-    "branch": "main",  # the branch the editor saves to
-    "ui_locale": "en",  # the editor's own interface language (Decap's locales)
-    # Field labels and hints in the editor's interface language; English
-    # (the field names) when not given. Hints: "key", "time" ({zone}),
-    # "same" (fields every translation must state alike).
-    "labels": {},
-    "hints": {},
-    "media_folder": "images",  # under PATH: photos
-    "files_folder": "files",  # under PATH: attachments
-}
+from .settings import SETTINGS
 
 # Written as editors write dates; read by the build in the site's time zone.
 DATETIME = {
@@ -111,7 +100,7 @@ def hint(editor: dict[str, Any], name: str, **values: str) -> str:
 
 def editor_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """WEB_EDITOR with its defaults."""
-    return {**DEFAULTS, **(settings.get("WEB_EDITOR") or {})}
+    return {**SETTINGS["WEB_EDITOR"], **(settings.get("WEB_EDITOR") or {})}
 
 
 def content_folder(settings: dict[str, Any]) -> str:

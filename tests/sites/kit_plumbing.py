@@ -4,6 +4,9 @@
 # fixture site's settings.py. When a setting moves into a plugin's defaults,
 # delete it here; this is the only place the tests hold it.
 
+import os
+import sys
+
 # --- Videos ----------------------------------------------------------------------
 # A YouTube or Vimeo link alone on its line becomes a click-to-load player from
 # these hosts only (nothing is asked of them before the visitor clicks). Raw
@@ -41,9 +44,10 @@ IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
 THEME = "theme"
-THEME_STATIC_DIR = "theme"
-STATIC_PATHS = ["images", "files"]
 PLUGIN_PATHS = ["plugins"]
+# The feature plugins import the core (multilingual) by name: importable
+# whatever the order of PLUGINS, so a wrong order is said, not a plugin lost.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 # Explicit: Pelican would otherwise load every installed pelican.plugins.* package.
 PLUGINS = [
     "multilingual",
@@ -65,10 +69,6 @@ PLUGINS = [
     "social_cards",
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
-DEFAULT_PAGINATION = 12
-# Feeds' images, drawn from this raster logo (in content/) in the sizes RSS and
-# Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
-# None: the press kit's PNG logo, as it is.
 # Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
 # `sizes` per place an image is drawn in (see theme/assets/site.css): the
 # home page's lead story, its news tiles, portraits of people.
@@ -98,23 +98,10 @@ SOCIAL_CARDS = {
         "*": ["fonts/noto-sans-latin-700-normal.woff2"],
     },
 }
-MARKDOWN = {
-    "extensions": ["markdown.extensions.extra"],
-    "output_format": "html5",
-}
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-SLUGIFY_USE_UNICODE = True
-LOAD_CONTENT_CACHE = False
-# An item dated in the future (an embargoed press release) waits: it is
-# published by the first build after that moment, Casablanca time.
-WITH_FUTURE_DATES = False
-# Feeds are written by the party_feeds plugin (per language, with feedgen);
-# Pelican's own feed writer stays off.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
+# Markdown (Python-Markdown's "extra"), template escaping, Unicode slugs,
+# embargo (an item dated in the future waits), pagination (12) and Pelican's
+# own feeds (off: party_feeds writes them) are the kit's settings:
+# plugins/multilingual/settings.py lists them; set one here to change it.
 # The translation status page for editors (development builds only).
 TRANSLATION_REPORT = True
 

@@ -35,7 +35,7 @@ MENU = ["news", "press", "events", "regions"]
 FOOTER_MENU = []
 FORMER_URL_SEGMENTS = {}
 PRESS = {
-    "url": {"fr": "presse"},
+    "url": {"ar": "sahafa", "fr": "presse", "zgh": "tasghunt"},
     "seat": {"ar": "تنغير", "fr": "Tinghir", "zgh": "ⵜⵉⵏⵖⵉⵔ"},
     "contacts": {
         "national": {
@@ -45,7 +45,12 @@ PRESS = {
             "email": "presse@oasis.example",
         },
     },
-    "kit": [{"file": "images/logo.svg", "title": {"fr": "Logo"}}],
+    "kit": [
+        {
+            "file": "images/logo.svg",
+            "title": {"ar": "الشعار", "fr": "Logo", "zgh": "ⴰⵣⴰⵎⵓⵍ"},
+        }
+    ],
     "program_pdf": None,
 }
 PRELOAD_FONTS = {"ar": ["noto-naskh-arabic-400.woff2"]}
