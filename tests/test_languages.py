@@ -108,7 +108,19 @@ def test_another_party_runs_arabic_and_english_by_configuration_alone(tmp_path: 
         "    {'code': 'en', 'tag': 'en-GB', 'locale': 'en_GB'},\n"
         "]\n"
         "DEFAULT_LANG = 'ar'\n"
-        "PARTY = {**PARTY, 'name': {'ar': 'حزب الأرز', 'en': 'Cedar Party'}}\n",
+        # Texts given per language need English ones: the French, here.
+        "def english(value):\n"
+        "    if isinstance(value, dict):\n"
+        "        if 'fr' in value and all(isinstance(v, str) for v in value.values()):"
+        "\n"
+        "            return {'ar': value['ar'], 'en': value['fr']}\n"
+        "        return {key: english(item) for key, item in value.items()}\n"
+        "    if isinstance(value, list):\n"
+        "        return [english(item) for item in value]\n"
+        "    return value\n"
+        "PRESS = english(PRESS)\n"
+        "PARTY = english({**PARTY, 'name': {'ar': 'حزب الأرز', 'fr': 'Cedar Party'}})\n"
+        "FORMER_URL_SEGMENTS = {}\n",
         "utf-8",
     )
     build_site(tmp_path / "out", settings="other.py", cwd=project)
