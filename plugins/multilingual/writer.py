@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .files import record
 from .frontmatter import FrontMatterError, display_path, report
 
 
@@ -60,4 +61,5 @@ class SafeWriter(Writer):
             report(self.double_write(filename, first, self._current))
             return open(os.devnull, "w", encoding=encoding)
         self._owners.setdefault(filename, self._current)
+        record(self.settings, filename)
         return handle
