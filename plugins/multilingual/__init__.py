@@ -53,7 +53,7 @@ from .frontmatter import (
 )
 from .i18n import N_, install, load_translations
 from .languages import Language, languages_from_settings
-from .listings import MultilingualGenerator
+from .listings import EDITORS_PAGE, MultilingualGenerator
 from .sections import FIELDS, REQUIRED, sections_from_settings
 from .settings import (
     SETTINGS,
@@ -154,6 +154,7 @@ def start_run(pelican: Any) -> None:
     process), and its messages recorded there."""
     state = pelican.settings["BUILD_STATE"] = BuildState()
     record_into(state.messages)
+    state.generated_pages[EDITORS_PAGE] = "translation status page"
     # Connected now, after every plugin's register(): the build's end runs
     # after every plugin's own `finalized` work.
     signals.finalized.connect(end_of_build)

@@ -53,6 +53,9 @@ class BuildState:
         # What the editor was told: errors and warnings.
         self.messages = Messages()
         self.written: set[str] = set()
+        # Pages plugins write at <lang>/<name>/ (generated_page): name ->
+        # what it is, for the message when a content file takes the address.
+        self.generated_pages: dict[str, str] = {}
         # Changes made to every page before it is compared and written, as
         # (path, html) -> html (asset_pipeline's fingerprinted names), and
         # what must run just before the pages are rendered (with Pelican).
