@@ -51,7 +51,7 @@ from .frontmatter import (
     parse_when,
     split_front_matter,
 )
-from .i18n import N_, install, load_translations
+from .i18n import N_, install, load_translations, text_in
 from .languages import Language, languages_from_settings
 from .listings import EDITORS_PAGE, MultilingualGenerator
 from .sections import FIELDS, REQUIRED, sections_from_settings
@@ -116,6 +116,7 @@ __all__ = [
     "sections_from_settings",
     "split_front_matter",
     "stop_after_writing",
+    "text_in",
     "use_newest_rules",
     "warn",
     "write_if_changed",
