@@ -25,7 +25,7 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual import build_state, requires
+from multilingual import build_state, record, requires
 
 from .compress import precompress
 from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
@@ -111,7 +111,7 @@ def finalize(pelican: Any) -> None:
         }
         for pattern, headers in settings.get("PATH_HEADERS", {}).items()
     }
-    write_headers_file(output, security, immutable, by_path)
+    record(settings, write_headers_file(output, security, immutable, by_path))
     if settings.get("PRECOMPRESS", False):
         count = precompress(
             output,

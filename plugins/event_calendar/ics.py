@@ -11,7 +11,7 @@ from icalendar import Calendar, Event, vText
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual import N_, Site, load_translations, write_output
+from multilingual import N_, Site, load_translations, text_in, write_output
 
 from .vtimezone import vtimezone
 
@@ -51,7 +51,7 @@ class CalendarGenerator(Generator):
         party = self.settings["PARTY"]
         for lang in site.languages:
             events = self.index.events(lang.code)
-            name = party["name"].get(lang.code, self.settings["SITENAME"])
+            name = text_in(party["name"], lang.code)
             title = f"{name} · {translations[lang.code].gettext(TITLE)}"
             self._write(self.index.url(lang.code), self.calendar(title, lang, events))
             for event in events:

@@ -16,11 +16,10 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from multilingual import build_state, requires, stop_after_writing
+from multilingual import build_state, requires
 
 from .reading import CACHE, PrefetchingReader
 from .settings import SETTINGS as SETTINGS  # the core merges them
-from .stale import remove_stale
 from .urls import freeze_urls
 from .writing import FastWriter
 
@@ -64,22 +63,9 @@ def finish(_pelican: Any) -> None:
         writer.deferring = False
         if state.page_filters:
             state.filtered_pages = frozenset(writer.written_files)
-        gone = remove_stale(
-            _pelican.output_path,
-            _pelican.settings["CACHE_PATH"],
-            # Pages, and the files plugins wrote through the core's
-            # write_output (feeds, calendars, sitemaps, press kit...).
-            writer.written_files | state.written,
-        )
-        if gone:
-            logger.info(
-                "Removed %d page(s) of content that is gone or has a mistake: %s",
-                len(gone),
-                ", ".join(gone[:5]) + (" ..." if len(gone) > 5 else ""),
-            )
     CACHE.save()
-    # A page written twice is only known now: a production build stops here.
-    stop_after_writing(_pelican)
+    # What is stale is removed, and a page written twice (only known now)
+    # stops a production build, at the core's end of the build.
 
 
 def register() -> None:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from typing import Any
 
@@ -35,6 +37,8 @@ from .files import (
     publish,
     published_size,
     raster_logo,
+    record,
+    record_tree,
     requires,
     write_if_changed,
     write_output,
@@ -47,9 +51,9 @@ from .frontmatter import (
     parse_when,
     split_front_matter,
 )
-from .i18n import N_, install, load_translations
+from .i18n import N_, install, load_translations, text_in
 from .languages import Language, languages_from_settings
-from .listings import MultilingualGenerator
+from .listings import EDITORS_PAGE, MultilingualGenerator
 from .sections import FIELDS, REQUIRED, sections_from_settings
 from .settings import (
     SETTINGS,
@@ -60,11 +64,14 @@ from .settings import (
     kit_settings,
 )
 from .site import Alternate, Site, generated_page
+from .stale import remove_stale
 from .timezones import describe, use_newest_rules
 from .topics import Topics
 from .translation_status import file_history
 from .untrusted import drop_outside_static, inside
 from .writer import SafeWriter, no_override
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "FIELDS",
@@ -101,12 +108,15 @@ __all__ = [
     "published_size",
     "quiet",
     "raster_logo",
+    "record",
+    "record_tree",
     "register",
     "report",
     "requires",
     "sections_from_settings",
     "split_front_matter",
     "stop_after_writing",
+    "text_in",
     "use_newest_rules",
     "warn",
     "write_if_changed",
@@ -145,6 +155,40 @@ def start_run(pelican: Any) -> None:
     process), and its messages recorded there."""
     state = pelican.settings["BUILD_STATE"] = BuildState()
     record_into(state.messages)
+    state.generated_pages[EDITORS_PAGE] = "translation status page"
+    # Connected now, after every plugin's register(): the build's end runs
+    # after every plugin's own `finalized` work.
+    signals.finalized.connect(end_of_build)
+
+
+def record_static(generator: Any) -> None:
+    """Content files Pelican copies as they are (photos, attachments)."""
+    output = generator.output_path
+    record(
+        generator.settings,
+        *(os.path.join(output, item.save_as) for item in generator.staticfiles),
+    )
+
+
+def end_of_build(pelican: Any) -> None:
+    """Remove what an earlier build wrote into this output and this one did
+    not (a deleted page, photo or feed), then say the count of messages; a
+    production build with an error exits non-zero."""
+    settings = pelican.settings
+    state = build_state(settings)
+    record_tree(
+        settings, os.path.join(pelican.output_path, settings["THEME_STATIC_DIR"])
+    )
+    # Pages rendered in worker processes, as the parent's writer knows them.
+    record(settings, *getattr(state.writer, "written_files", ()))
+    gone = remove_stale(pelican.output_path, settings["CACHE_PATH"], state.written)
+    if gone:
+        logger.info(
+            "Removed %d file(s) no longer made (content gone or with a mistake): %s",
+            len(gone),
+            ", ".join(gone[:5]) + (" ..." if len(gone) > 5 else ""),
+        )
+    stop_after_writing(pelican)
 
 
 def stop_on_errors(_generators: Any) -> None:
@@ -175,13 +219,6 @@ def stop_after_writing(_pelican: Any) -> None:
     print(messages.tally(), file=sys.stderr)
     if messages.errors and _pelican.settings.get("CONTENT_ERRORS_FATAL"):
         sys.exit(f"{len(messages.errors)} content error(s): the build is not usable.")
-
-
-def finished(pelican: Any) -> None:
-    # fast_build writes its pages at `finalized` and calls stop_after_writing
-    # itself once they are written (a double write is only known then).
-    if "fast_build" not in pelican.settings.get("PLUGINS", []):
-        stop_after_writing(pelican)
 
 
 def get_writer(pelican: Any) -> type | None:
@@ -238,7 +275,7 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(say_tz_rules)
-    signals.finalized.connect(finished)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
     signals.static_generator_finalized.connect(drop_outside_static)
+    signals.static_generator_finalized.connect(record_static)

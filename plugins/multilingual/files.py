@@ -53,6 +53,9 @@ class BuildState:
         # What the editor was told: errors and warnings.
         self.messages = Messages()
         self.written: set[str] = set()
+        # Pages plugins write at <lang>/<name>/ (generated_page): name ->
+        # what it is, for the message when a content file takes the address.
+        self.generated_pages: dict[str, str] = {}
         # Changes made to every page before it is compared and written, as
         # (path, html) -> html (asset_pipeline's fingerprinted names), and
         # what must run just before the pages are rendered (with Pelican).
@@ -113,8 +116,21 @@ def write_if_changed(path: str, data: bytes) -> bool:
 def write_output(settings: dict[str, Any], path: str, data: bytes) -> None:
     """Write a file of the site that is not a page, recorded for this build
     (a development build removes it once nothing writes it any more)."""
-    build_state(settings).written.add(os.path.abspath(path))
+    record(settings, path)
     write_if_changed(path, data)
+
+
+def record(settings: dict[str, Any], *paths: str) -> None:
+    """Files of the output this build made by other means (a copy, a link):
+    kept; a file an earlier build made and this one did not is removed."""
+    build_state(settings).written.update(os.path.abspath(p) for p in paths)
+
+
+def record_tree(settings: dict[str, Any], folder: str) -> None:
+    """Every file under a folder one plugin owns whole and tidies itself
+    (the search index, the web editor, the theme's assets)."""
+    for where, _dirs, files in os.walk(folder):
+        record(settings, *(os.path.join(where, name) for name in files))
 
 
 def plugin_names(settings: dict[str, Any]) -> list[str]:

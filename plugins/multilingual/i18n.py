@@ -36,6 +36,16 @@ from .typography import Typography
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_in": (2,), "N_": None}
 
 
+def text_in(value: Any, lang: str) -> str:
+    """A text of the settings in one language: {"ar": ..., "fr": ...} gives
+    its `lang` text, a plain string is the same in every language. PARTY and
+    PRESS texts are checked at start to exist in every language
+    (settings.py), so no language falls back on another's."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or "")
+    return "" if value is None else str(value)
+
+
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a string for extraction; it is translated where it is shown."""
     return message
@@ -225,11 +235,8 @@ def install(
 
     @pass_context
     def localized(context: Context, value: Any) -> Any:
-        """A configuration text in the page's language: {"ar": ..., "fr": ...};
-        a language without its own shows the first one."""
-        if not isinstance(value, dict):
-            return value
-        return value.get(here(context).code) or next(iter(value.values()), "")
+        """A configuration text in the page's language (text_in)."""
+        return text_in(value, here(context).code)
 
     @pass_context
     def filesize(context: Context, size: int) -> str:

@@ -16,12 +16,13 @@ from pelican.generators import Generator
 
 from .checks import Entry, disagreements, duplicate_urls, stray_files
 from .errors import FrontMatterError, report, warn
+from .files import build_state
 from .frontmatter import FrontMatterMarkdownReader, display_path
 from .glossary import pending_terms
 from .i18n import NOT_AVAILABLE, load_translations
 from .languages import languages_from_settings
 from .sections import sections_from_settings
-from .site import Site, generated_page, reserved_urls
+from .site import Site, reserved_urls
 from .switcher_fonts import build_switcher_fonts
 from .topics import Topics
 from .translation_status import translation_status
@@ -35,7 +36,6 @@ SWITCHER_FONTS = [
 
 # Where the editors' translation status page is written: <lang>/editors/
 EDITORS_PAGE = "editors"
-generated_page(EDITORS_PAGE, "translation status page")
 
 
 class MultilingualGenerator(Generator):
@@ -115,7 +115,10 @@ class MultilingualGenerator(Generator):
         taken = duplicate_urls(
             entries,
             reserved_urls(
-                languages, sections, self.settings.get("TOPICS", {}).get("url")
+                languages,
+                sections,
+                self.settings.get("TOPICS", {}).get("url"),
+                build_state(self.settings).generated_pages,
             ),
         )
         for entry, error in taken:

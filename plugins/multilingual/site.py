@@ -13,25 +13,30 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pelican import signals
 from pelican.contents import Content
 
+from .files import build_state
 from .languages import Language
 from .sections import Section
 
-# Pages other plugins write in every language, at <lang>/<name>/: a content
-# file may not take their address. Plugins add theirs with generated_page().
-GENERATED_PAGES: dict[str, str] = {}
-
 
 def generated_page(name: str, description: str) -> None:
-    """Declare a page a plugin writes at <lang>/<name>/ in every language."""
-    GENERATED_PAGES[name] = description
+    """Said in a plugin's register(): it writes a page at <lang>/<name>/ in
+    every language, an address no content file may take. Kept in each
+    run's build state."""
+
+    def declare(pelican: Any) -> None:
+        build_state(pelican.settings).generated_pages[name] = description
+
+    signals.initialized.connect(declare, weak=False)
 
 
 def reserved_urls(
     languages: list[Language],
     sections: dict[str, Section],
     topic_segments: dict[str, str] | None = None,
+    generated: dict[str, str] | None = None,
 ) -> dict:
     """Addresses the site writes itself -> what is there, for messages."""
     reserved = {"": "language chooser"}
@@ -40,7 +45,7 @@ def reserved_urls(
         if topic_segments:
             segment = topic_segments.get(lang.code, "topics")
             reserved[f"{lang.code}/{segment}/"] = "topics page"
-        for name, description in GENERATED_PAGES.items():
+        for name, description in (generated or {}).items():
             reserved[f"{lang.code}/{name}/"] = description
         for key, section in sections.items():
             if section.listing_template:

@@ -3,6 +3,12 @@
 The content checks already keep two content files from sharing an address;
 this catches what they cannot know: a content file taking the address of a
 page another plugin writes. Pelican itself would stop with a traceback.
+
+Why `_open_w`, a method Pelican does not publish: every page Pelican writes
+passes through it (write_file renders, then opens the file there), and
+Pelican has no signal before a file is opened. It is the smallest place to
+turn a double write into a message and to record the file; its behaviour
+is held to Pelican's by tests/test_editor_checks.py and test_incremental.py.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from typing import IO, Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .files import record
 from .frontmatter import FrontMatterError, display_path, report
 
 
@@ -60,4 +67,5 @@ class SafeWriter(Writer):
             report(self.double_write(filename, first, self._current))
             return open(os.devnull, "w", encoding=encoding)
         self._owners.setdefault(filename, self._current)
+        record(self.settings, filename)
         return handle

@@ -32,6 +32,7 @@ from multilingual import (
     load_translations,
     published_size,
     raster_logo,
+    text_in,
     write_output,
 )
 
@@ -197,12 +198,12 @@ class FeedsGenerator(Generator):
         home = site.absolute(site.home_url(feed.lang))
         fg = FeedGenerator()
         fg.id(site.absolute(feed.url))
-        fg.title(f"{party['name'].get(feed.lang, self.settings['SITENAME'])} · {title}")
-        fg.subtitle(party.get("tagline", {}).get(feed.lang) or title)
+        fg.title(f"{text_in(party['name'], feed.lang)} · {title}")
+        fg.subtitle(text_in(party.get("tagline"), feed.lang) or title)
         fg.link(href=site.absolute(feed.url), rel="self", type=feed.media_type)
         fg.link(href=home, rel="alternate", type="text/html")  # RSS takes the last
         fg.language(language.tag)
-        author = party["name"].get(feed.lang, self.settings["SITENAME"])
+        author = text_in(party["name"], feed.lang)
         fg.author(name=author, uri=home)
         if self.images is None:
             fg.logo(site.absolute(raster_logo(self.settings)))  # RSS: GIF, JPEG or PNG

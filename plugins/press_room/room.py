@@ -18,6 +18,7 @@ from multilingual import (
     display_path,
     load_translations,
     published_size,
+    text_in,
     warn,
     write_output,
 )
@@ -156,7 +157,7 @@ class PressRoomGenerator(Generator):
                 (
                     lang,
                     chapters,
-                    self.settings["PARTY"]["name"].get(lang.code, ""),
+                    text_in(self.settings["PARTY"]["name"], lang.code),
                     translations[lang.code].gettext("Our program"),
                 )
                 for lang in site.languages

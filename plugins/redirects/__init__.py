@@ -20,7 +20,7 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual import languages_from_settings, requires
+from multilingual import languages_from_settings, record, requires
 
 logger = logging.getLogger(__name__)
 REDIRECTS_FILE = "_redirects"
@@ -88,15 +88,17 @@ def write_redirects(pelican: Any) -> None:
             # A real page took the old address again: it wins. An unchanged
             # stub is not rewritten (its time stamp tells the search index
             # and the sync to the server that nothing changed).
-            if before is not None and (
-                'http-equiv="refresh"' not in before[:400] or before == text
-            ):
+            if before is not None and 'http-equiv="refresh"' not in before[:400]:
+                continue
+            record(settings, page)
+            if before == text:
                 continue
             os.makedirs(os.path.dirname(page), exist_ok=True)
             with open(page, "w", encoding="utf-8") as handle:
                 handle.write(text)
     if rules:
         path = os.path.join(output, REDIRECTS_FILE)
+        record(settings, path)
         text = "\n".join(rules) + "\n"
         if _read(path) != text:
             with open(path, "w", encoding="utf-8") as handle:

@@ -29,15 +29,13 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
-from multilingual import requires
+from multilingual import build_state, record_tree, requires
 
 from .derivatives import Processor
 from .markup import picture
 from .settings import SETTINGS as SETTINGS  # the core merges them
 
 logger = logging.getLogger(__name__)
-
-_processor: Processor | None = None
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -46,16 +44,25 @@ PLACEHOLDER = re.compile(r"^(?:\{static\}|\{filename\}|\|static\||\|filename\|)"
 
 
 def start(pelican: Any) -> None:
-    global _processor
-    _processor = Processor(pelican.settings, pelican.output_path)
+    """This run's photo processor, kept in its build state."""
+    state = build_state(pelican.settings)
+    state.data["responsive_images"] = Processor(pelican.settings, pelican.output_path)
+
+
+def processor_of(settings: dict[str, Any]) -> Processor | None:
+    return build_state(settings).data.get("responsive_images")
 
 
 def report(_pelican: Any) -> None:
-    if _processor is not None:
+    processor = processor_of(_pelican.settings)
+    if processor is not None:
+        # Copies are made in the render workers too: the folder knows them.
+        folder = processor.options["output"].strip("/")
+        record_tree(_pelican.settings, os.path.join(_pelican.output_path, folder))
         logger.info(
             "Responsive images: %d photos, %d derivatives encoded (the rest cached)",
-            sum(1 for s in _processor.sets.values() if s),
-            _processor.encoded,
+            sum(1 for s in processor.sets.values() if s),
+            processor.encoded,
         )
 
 
@@ -65,14 +72,15 @@ def _sizes(settings: dict[str, Any]) -> dict[str, str]:
 
 def add_template_function(generator: Any) -> None:
     env = getattr(generator, "env", None)
-    if env is None or _processor is None:
-        return
     settings = generator.settings
+    processor = processor_of(settings)
+    if env is None or processor is None:
+        return
 
     def template_picture(path: str | None, alt: str = "", role: str = "lead"):
         if not path:
             return Markup("")
-        image = _processor.get(path)
+        image = processor.get(path)
         siteurl = settings.get("SITEURL", "")
         if image is None:  # an SVG or another format we do not resize
             return Markup(
@@ -83,7 +91,7 @@ def add_template_function(generator: Any) -> None:
 
     env.globals["picture"] = template_picture
     # For JSON-LD: a photo in the shapes search engines ask for.
-    env.globals["image_crops"] = _processor.crops
+    env.globals["image_crops"] = processor.crops
 
 
 def _content_path(src: str, instance: Any) -> str | None:
@@ -101,9 +109,10 @@ def rewrite_body_images(instance: Any) -> None:
     """Photos in the Markdown text become <picture> elements, lazily loaded
     (the first one loads at once when the page has no lead image)."""
     body = getattr(instance, "_content", None)
-    if _processor is None or not body or "<img" not in body:
-        return
     settings = instance.settings
+    processor = processor_of(settings)
+    if processor is None or not body or "<img" not in body:
+        return
     first = [not getattr(instance, "image", None)]
 
     def replace(match: re.Match) -> str:
@@ -112,7 +121,7 @@ def rewrite_body_images(instance: Any) -> None:
             for name, double, single in ATTRIBUTE.findall(match.group(0))
         }
         path = _content_path(attributes.get("src", ""), instance)
-        image = _processor.get(path) if path else None
+        image = processor.get(path) if path else None
         if image is None:
             return match.group(0)
         eager, first[0] = first[0], False

@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual import Alternate, requires, write_output
+from multilingual import Alternate, requires, text_in, write_output
 
 
 class SiteMetadataGenerator(Generator):
@@ -72,7 +72,7 @@ class SiteMetadataGenerator(Generator):
             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
         ]
         for lang in site.languages:
-            name = party.get(lang.code, self.settings["SITENAME"])
+            name = text_in(party, lang.code)
             recent = [
                 item
                 for key, section in site.sections.items()

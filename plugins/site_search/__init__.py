@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual import publish, requires
+from multilingual import publish, record_tree, requires
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,12 @@ def _index(executable: str, output: str, part: Part, bundle: str) -> None:
 
 
 def build_index(pelican: Any) -> None:
+    """The search index, its folder (pagefind/) recorded as this build's."""
+    index(pelican)
+    record_tree(pelican.settings, os.path.join(pelican.output_path, "pagefind"))
+
+
+def index(pelican: Any) -> None:
     """Index the written output; Pagefind adds its files under pagefind/.
 
     Pagefind reads every page it indexes (seconds, and about 300 MB for each

@@ -31,7 +31,14 @@ from urllib.parse import urlparse
 from pelican import signals
 from PIL import Image, features
 
-from multilingual import FrontMatterError, display_path, publish, requires, warn
+from multilingual import (
+    FrontMatterError,
+    display_path,
+    publish,
+    record_tree,
+    requires,
+    warn,
+)
 
 from .render import (
     FOOTER_TOP,
@@ -218,6 +225,7 @@ def report(pelican: Any) -> None:
     # this process, knows them all. Cards of old titles leave the cache.
     folder = os.path.join(pelican.output_path, _cards.options["output"].strip("/"))
     published = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    record_tree(pelican.settings, folder)
     removed = 0
     if os.path.isdir(_cards.cache):
         for name in os.listdir(_cards.cache):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from multilingual import raster_logo
+from multilingual import raster_logo, text_in
 
 _KINDS_ARTICLE = ("news", "press")
 # The parts of a one-line place: commas, the Arabic comma among them.
@@ -30,12 +30,12 @@ def party(context: Any, lang: Any) -> dict[str, Any]:
     data = {
         "@type": "PoliticalParty",
         "@id": site.absolute(f"{site.home_url(lang.code)}#party"),
-        "name": party["name"].get(lang.code, settings["SITENAME"]),
+        "name": text_in(party["name"], lang.code),
         "url": site.absolute(site.home_url(lang.code)),
         "logo": site.absolute(_logo(settings)),
     }
-    if party.get("tagline", {}).get(lang.code):
-        data["slogan"] = party["tagline"][lang.code]
+    if text_in(party.get("tagline"), lang.code):
+        data["slogan"] = text_in(party["tagline"], lang.code)
     return data
 
 

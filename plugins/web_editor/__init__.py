@@ -43,7 +43,12 @@ from typing import Any
 import yaml
 from pelican import signals
 
-from multilingual import languages_from_settings, requires, sections_from_settings
+from multilingual import (
+    languages_from_settings,
+    record_tree,
+    requires,
+    sections_from_settings,
+)
 
 from .config import decap_config, editor_settings, hint, label
 from .settings import SETTINGS as SETTINGS  # the core merges them
@@ -207,6 +212,7 @@ def write_editor(pelican: Any) -> None:
             pass
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
+    record_tree(settings, target)
     logger.info("web_editor: the editor written to %s/", editor["path"].strip("/"))
 
 

@@ -17,7 +17,7 @@ def remove_stale(output: str, cache: str, written: set[str]) -> list[str]:
     return those files, relative to `output`."""
     output = os.path.abspath(output)
     key = hashlib.sha256(output.encode()).hexdigest()[:16]
-    manifest = os.path.join(cache, f"fast_build-written-{key}.json")
+    manifest = os.path.join(cache, f"written-{key}.json")
     now = sorted(
         os.path.relpath(path, output)
         for path in written
