@@ -113,21 +113,7 @@ def test_the_adopting_party_s_site_passes_the_site_checks(adopted_project: Path)
         assert "skipped" not in summary, summary
 
 
-@pytest.mark.parametrize(
-    "build",
-    [
-        pytest.param(
-            "dev",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="kit bug since the plugin defaults (main 4db3f02): Pelican "
-                "reads pelicanconf.py before the kit's FEED_* None are merged and "
-                "warns 'Feeds generated without SITEURL' in every development build",
-            ),
-        ),
-        "prod",
-    ],
-)
+@pytest.mark.parametrize("build", ["dev", "prod"])
 def test_the_adopted_site_builds_without_a_message(adopted, build):
     _output, log = adopted[build]
     assert "WARNING" not in log and "ERROR" not in log, log

@@ -99,9 +99,15 @@ SOCIAL_CARDS = {
     },
 }
 # Markdown (Python-Markdown's "extra"), template escaping, Unicode slugs,
-# embargo (an item dated in the future waits), pagination (12) and Pelican's
-# own feeds (off: party_feeds writes them) are the kit's settings:
-# plugins/multilingual/settings.py lists them; set one here to change it.
+# embargo (an item dated in the future waits) and pagination (12) are the
+# kit's settings: plugins/multilingual/settings.py lists them; set one here
+# to change it. Pelican's own feeds are off (party_feeds writes them); said
+# here because Pelican looks at them before any plugin is loaded.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
 # The translation status page for editors (development builds only).
 TRANSLATION_REPORT = True
 

@@ -29,6 +29,7 @@ SECTIONS = {
     "press": {"title": "Press releases", "url": {"fr": "communiques"}},
     "events": {"title": "Events", "url": {"fr": "agenda"}},
     "regions": {"title": "Regions"},
+    "pages": {"title": "Pages"},
 }
 TOPICS = {"title": "Topics", "url": {"fr": "sujets"}}
 MENU = ["news", "press", "events", "regions"]
