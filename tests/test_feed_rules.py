@@ -130,17 +130,29 @@ def test_no_relative_reference_anywhere(party_site: Site, base: str):
                     assert value.startswith(ABSOLUTE), (path, value)
 
 
-@pytest.mark.site
-def test_ids_are_unique_permanent_tag_uris(party_site: Site, settings):
-    authority = re.escape(settings["PARTY"]["tag_authority"])
-    codes = "|".join(languages(settings))
-    pattern = re.compile(rf"tag:{authority}:[\w-]+/[\w-]+/({codes})")
-    for path in feeds(party_site, "atom") + feeds(party_site, "rss"):
+def check_ids(site: Site, pattern: re.Pattern) -> int:
+    """Ids unique in each feed, each of the pattern; how many."""
+    count = 0
+    for path in feeds(site, "atom") + feeds(site, "rss"):
         parsed = feedparser.parse(path.read_bytes())
         ids = [entry.id for entry in parsed.entries]
         assert len(ids) == len(set(ids)), path
         for ident in ids:
             assert pattern.fullmatch(ident), ident
+        count += len(ids)
+    return count
+
+
+@pytest.mark.site
+def test_ids_are_unique_permanent_tag_uris(party_site: Site, settings):
+    authority = re.escape(settings["PARTY"]["tag_authority"])
+    codes = "|".join(languages(settings))
+    check_ids(party_site, re.compile(rf"tag:{authority}:[\w-]+/[\w-]+/({codes})"))
+
+
+def test_the_fixture_site_s_ids_name_kind_key_and_language(kit: Site):
+    pattern = r"tag:parti-du-cedre\.example,2026:(news|press)/[\w-]+/(ar|fr|zgh)"
+    assert check_ids(kit, re.compile(pattern)) > 50
 
 
 def check_enclosures(site: Site, base: str) -> int:
