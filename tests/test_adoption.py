@@ -109,8 +109,8 @@ def test_the_adopting_party_s_site_passes_the_site_checks(adopted_project: Path)
     passed = re.search(r"(\d+) passed", summary)
     assert passed and int(passed.group(1)) >= 30, summary
     assert "failed" not in summary and "error" not in summary, summary
-    if os.environ.get("CI") == "true":
-        assert "skipped" not in summary, summary
+    if os.environ.get("CI") == "true":  # every check ran, none excused
+        assert re.fullmatch(r"\d+ passed, \d+ deselected in .*", summary), summary
 
 
 @pytest.mark.parametrize("build", ["dev", "prod"])
