@@ -283,6 +283,35 @@ def fixture_settings(kit_project: Path) -> dict:
     return kit_settings(str(kit_project / "pelicanconf.py"))
 
 
+PARTY_FIXTURES = {
+    "party_site",
+    "party_production",
+    "settings",
+    "production_settings",
+    "party_server",
+    "party_served_with_headers",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that reads the party's own site or settings is a site check: it
+    must say so (marked `site`), so that it is kept generic; a kit test reads
+    a fixture site instead."""
+    wrong = [
+        item.nodeid
+        for item in items
+        if PARTY_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and not item.get_closest_marker("site")
+    ]
+    if wrong:
+        raise pytest.UsageError(
+            "these tests read the party's own site or settings without the site "
+            "marker: mark them @pytest.mark.site (and keep them generic) or use "
+            "the fixture site (kit, kit_production, fixture_settings): "
+            + ", ".join(wrong)
+        )
+
+
 def pytest_sessionfinish(session, exitstatus):
     """A selection with no test (`-m site` on a folder without site checks)
     is not a failure: pytest never ends with code 5."""

@@ -128,14 +128,16 @@ def test_a_cached_build_equals_a_clean_one_whatever_input_changed(tmp_path):
     assert any('"amina"' in line for line in messages), messages
 
 
-def test_the_cache_key_changes_with_the_readers_library_versions(settings, monkeypatch):
+def test_the_cache_key_changes_with_the_readers_library_versions(
+    fixture_settings, monkeypatch
+):
     """A new Pelican, Markdown, nh3, PyYAML or Babel may read a file
     differently: the read cache of another version is not used."""
     import importlib.metadata
 
     from fast_build.reading import world_stamp
 
-    before = world_stamp(settings)
+    before = world_stamp(fixture_settings)
     real = importlib.metadata.version
     for package in ("pelican", "markdown", "nh3", "pyyaml", "babel"):
         with monkeypatch.context() as patched:
@@ -144,8 +146,8 @@ def test_the_cache_key_changes_with_the_readers_library_versions(settings, monke
                 "version",
                 lambda name, p=package: "99.0" if name == p else real(name),
             )
-            assert world_stamp(settings) != before, package
-    assert world_stamp(settings) == before
+            assert world_stamp(fixture_settings) != before, package
+    assert world_stamp(fixture_settings) == before
 
 
 def test_a_cached_file_says_its_warnings_again(tmp_path):
