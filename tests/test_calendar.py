@@ -18,6 +18,33 @@ def read(kit: Site, url: str) -> tuple[Calendar, bytes]:
     return Calendar.from_ical(data), data
 
 
+@pytest.mark.site
+def test_every_calendar_is_valid_icalendar_in_the_site_s_time_zone(
+    party_site: Site, settings
+):
+    """Every .ics of the party's site as RFC 5545 wants it: CRLF lines of 75
+    octets at most, its time zone carried along, each event complete, its
+    start in the site's time zone, its address on the site."""
+    files = sorted(party_site.root.rglob("*.ics"))
+    for code in (lang["code"] for lang in settings["LANGUAGES"]):
+        if files:  # a party with events has a calendar per language
+            assert party_site.path(f"/{code}/calendar.ics").is_file(), code
+    for file in files:
+        data = file.read_bytes()
+        cal = Calendar.from_ical(data)
+        assert cal["VERSION"] == "2.0" and cal["PRODID"], file
+        assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+        assert max(len(line) for line in data.split(b"\r\n")) <= 75, file
+        zones = {str(zone["TZID"]) for zone in cal.walk("VTIMEZONE")}
+        for event in cal.walk("VEVENT"):
+            for name in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "URL"):
+                assert name in event, (file, name)
+            assert event["DTSTART"].params["TZID"] == settings["TIMEZONE"], file
+            assert settings["TIMEZONE"] in zones, file
+            url = str(event["URL"]).removeprefix(settings["DEV_SITEURL"])
+            assert party_site.path(url).is_file(), (file, url)
+
+
 @pytest.mark.parametrize("code", LANGS)
 def test_language_calendar_has_every_event_in_casablanca_time(kit: Site, code):
     cal, data = read(kit, f"/{code}/calendar.ics")
