@@ -15,6 +15,7 @@ from typing import Any
 from pelican import signals
 from pelican.paginator import PaginationRule
 
+from .brand import brand_settings
 from .errors import ERRORS, install_plain_output, reset, tally
 from .files import BuildState
 from .frontmatter import FrontMatterMarkdownReader
@@ -109,6 +110,12 @@ def say_tz_rules(pelican: Any) -> None:
         print(describe(pelican.settings["TIMEZONE"], rules))
 
 
+def check_brand(pelican: Any) -> None:
+    """BRAND with the kit's look where it is silent; after reset_errors, so
+    a wrong value is told and counted like a content mistake."""
+    pelican.settings["BRAND"] = brand_settings(pelican.settings)
+
+
 def reset_errors(pelican: Any) -> None:
     reset()
     install_plain_output()
@@ -198,6 +205,7 @@ def register() -> None:
     signals.initialized.connect(configure)
     signals.initialized.connect(newest_tz_rules)
     signals.initialized.connect(reset_errors)
+    signals.initialized.connect(check_brand)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from .brand import brand_css
 from .checks import Entry, disagreements, duplicate_urls, stray_files
 from .errors import FrontMatterError, report, warn
 from .frontmatter import FrontMatterMarkdownReader, display_path
@@ -234,10 +235,9 @@ class MultilingualGenerator(Generator):
         )
 
     def _write_stylesheet(self) -> None:
-        """The theme's stylesheet, preceded by the party's colours as CSS
-        variables and the switcher's font subsets."""
-        colours = self.settings.get("PARTY", {}).get("colors", {})
-        variables = "".join(f"--{name}:{value};" for name, value in colours.items())
+        """The theme's stylesheet, preceded by the party's brand (colours,
+        fonts, motif: see brand.py) and the switcher's font subsets."""
+        brand = brand_css(self.settings["BRAND"], self.site.languages, self.settings)
         with open(
             os.path.join(self.theme, "assets", "site.css"), encoding="utf-8"
         ) as f:
@@ -254,7 +254,7 @@ class MultilingualGenerator(Generator):
             os.path.join(self.settings["CACHE_PATH"], "fonts"),
         )
         with open(os.path.join(target, "site.css"), "w", encoding="utf-8") as f:
-            f.write(f":root{{{variables}}}\n{switcher}\n{_without_comments(css)}")
+            f.write(f"{brand}\n{switcher}\n{_without_comments(css)}")
 
     def _switcher_text(self) -> str:
         """Everything the language switcher may show in another language."""
