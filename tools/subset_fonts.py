@@ -58,6 +58,14 @@ FONTS = {  # output: (source, characters, keep hinting)
         ARABIC,
         True,
     ),
+    # Naskh's own Latin digits and punctuation: dates, numbers and list
+    # numbers on Arabic pages in the page's font, not the system's (whose
+    # digits look heavier than Naskh's letters).
+    "noto-naskh-arabic-digits-400.woff2": (
+        SOURCES / "noto-naskh-arabic-latin-400-normal.woff2",
+        DIGITS_AND_PUNCTUATION,
+        False,
+    ),
     # Headings and bold: the same letters plus Latin digits and the
     # punctuation headings use, so "2027" in a title is bold too.
     "noto-kufi-arabic-700.woff2": (
