@@ -158,3 +158,15 @@ def test_blocks_absent_without_content(tmp_path: Path):
     for selector in (".lead-story", ".tiles", ".dated", ".sectors"):
         assert not _find(home, selector), selector
     assert _find(home, ".actions a"), "calls to action do not need news"
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_every_language_s_footer_links_its_own_legal_notice(demo: Site, code):
+    """The demo publishes its legal notice in all three languages: a visitor
+    reading Tamazight reaches it in Tamazight, not a missing page."""
+    footer = demo.page(f"/{code}/").xpath("//footer")[0]
+    links = [a for a in _find(footer, "a") if a.get("href") == f"/{code}/legal/"]
+    assert links and _text(links[0])
+    legal = demo.page(f"/{code}/legal/")
+    assert legal.get("lang").startswith(code)
+    assert _text(legal.xpath("//h1")[0]) == _text(links[0])
