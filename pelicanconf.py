@@ -313,7 +313,7 @@ PRESS = {
 # Fonts every page in a language needs, fetched with the stylesheet rather
 # than after it: text does not change width (and move the page) once drawn.
 PRELOAD_FONTS = {
-    "ar": ["noto-naskh-arabic-400.woff2", "noto-naskh-arabic-digits-400.woff2"],
+    "ar": ["noto-naskh-arabic-400.woff2"],
     "zgh": ["noto-sans-tifinagh-400.woff2", "noto-sans-tifinagh-digits-400.woff2"],
 }
 

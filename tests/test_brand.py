@@ -61,7 +61,7 @@ def test_the_party_s_colours_and_motif_are_in_the_stylesheet(branded):
     root = css.split("}", 1)[0]
     assert "--primary:#6a1b4d" in root and "--accent:#38b000" in root
     assert "--ink:#1d2b33" in root  # the wrong value fell back to the kit's
-    assert "data:image/svg+xml,%3Csvg" in root and "M0%208L8%200v3L3%208z" in root
+    assert "data:image/svg+xml,%3Csvg" in root and "M0 8L8 0v3L3 8z" in root
     # Nothing of the hostile values closes a rule or a string.
     assert "display:none" not in css and "color:red" not in css
     assert "bad name" not in css and "passwd" not in css

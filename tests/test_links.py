@@ -68,9 +68,10 @@ def test_each_language_loads_only_its_own_font(demo: Site):
     # Written from BRAND's fonts per script (plugins/multilingual/brand.py).
     assert 'html:lang(ar-MA){font-family:"Naskh",var(--sans)}' in css
     assert 'html:lang(zgh){font-family:"Tifinagh",var(--sans)}' in css
-    # Arabic in two weights (text with its own digits, and a real bold for
-    # headings): none is synthesised; Tifinagh in one, with its digits.
-    assert css.count("font-display: swap") == 5
+    # Arabic in two weights (text with its own digits in the same file, and
+    # a real bold for headings), each with its rarer letters apart: none is synthesised;
+    # Tifinagh in one, with its digits.
+    assert css.count("font-display:swap") == 6
     fonts = sorted(
         p.name
         for p in (demo.root / "theme/fonts").glob("*.woff2")
@@ -78,8 +79,9 @@ def test_each_language_loads_only_its_own_font(demo: Site):
     )  # without the fingerprinted copies (test_serving.py)
     assert fonts == [
         "noto-kufi-arabic-700.woff2",
+        "noto-kufi-arabic-extra-700.woff2",
         "noto-naskh-arabic-400.woff2",
-        "noto-naskh-arabic-digits-400.woff2",
+        "noto-naskh-arabic-extra-400.woff2",
         "noto-sans-tifinagh-400.woff2",
         "noto-sans-tifinagh-digits-400.woff2",
     ]
