@@ -170,3 +170,15 @@ def test_every_language_s_footer_links_its_own_legal_notice(demo: Site, code):
     legal = demo.page(f"/{code}/legal/")
     assert legal.get("lang").startswith(code)
     assert _text(legal.xpath("//h1")[0]) == _text(links[0])
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_the_phone_header_leaves_the_screen_to_the_page(browser, server, code):
+    """Brand, search, menu, languages and the motif band: at most 120 px of
+    an 844 px phone screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/{code}/")
+    page.evaluate("document.fonts.ready")
+    height = page.eval_on_selector(".masthead", "e => e.getBoundingClientRect().height")
+    page.close()
+    assert height <= 120, height
