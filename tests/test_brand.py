@@ -32,6 +32,7 @@ BRAND = {
     },
     "faces": [{"family": "Party", "file": "../../etc/passwd"}],
     "motif": "images/stripes.svg",
+    "colours": {"primary": "#000000"},
 }
 """
 STRIPES = (
@@ -81,6 +82,7 @@ def test_each_wrong_value_is_one_line_naming_the_setting(branded):
         r"pelicanconf\.py: BRAND\['fonts'\]\['Arab'\]\['size'\] = 9: write a number "
         r"between 0\.6 and 2\.0",
         r"pelicanconf\.py: BRAND\['faces'\]\[0\]: '\.\./\.\./etc/passwd' is not a file",
+        r"pelicanconf\.py: BRAND has no setting 'colours'; it has 'logo', 'colors'",
         # Accepted, but the party is told its dates and captions are hard to read.
         r"pelicanconf\.py: BRAND\['colors'\]: dates and captions \('muted'\) on the "
         r"page \('paper'\) has a contrast of 1\.\d:1",
@@ -88,7 +90,7 @@ def test_each_wrong_value_is_one_line_naming_the_setting(branded):
     for line in expected:
         assert re.search(line, log), line
     assert "Traceback" not in log
-    assert "5 warnings" in log, log[-300:]
+    assert "6 warnings" in log, log[-300:]
 
 
 def test_a_visitor_sees_the_party_s_colours(branded, browser):

@@ -125,6 +125,11 @@ def brand_settings(settings: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(given, dict):
         _problem("BRAND is not a dictionary; the kit's look is used")
         given = {}
+    for key in given.keys() - DEFAULT_BRAND.keys():
+        _problem(
+            f"BRAND has no setting {key!r}; it has "
+            + ", ".join(repr(k) for k in DEFAULT_BRAND)
+        )
     brand: dict[str, Any] = {**DEFAULT_BRAND, **given}
     brand["colors"] = _colors(given.get("colors") or {})
     brand["fonts"] = _fonts(given.get("fonts") or {})
