@@ -58,7 +58,7 @@ from .render import (
 
 logger = logging.getLogger(__name__)
 
-VERSION = 5  # bump when the drawing changes: every card is drawn again
+VERSION = 6  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -218,6 +218,9 @@ class Cards:
                         style=style,
                         portrait=photo,
                         accent=self.colors.get("accent", DEFAULT_COLORS["accent"]),
+                        frame=self.colors.get(
+                            "primary-dark", DEFAULT_COLORS["primary-dark"]
+                        ),
                     )
                 # A photo needs its own colours, not the flat card's.
                 paletted = image.quantize(

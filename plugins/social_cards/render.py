@@ -289,6 +289,7 @@ def draw_person(
     style: Style,
     portrait: Image.Image | None,
     accent: str,
+    frame: str = "#164f39",
 ) -> None:
     """A person's card: the portrait on the end side, the name large and the
     role under it in the accent colour, both in the safe area."""
@@ -300,6 +301,9 @@ def draw_person(
         photo = _cover(portrait.convert("RGB"), PORTRAIT)
         x = MARGIN if rtl else WIDTH - MARGIN - width
         y = TITLE_TOP - 36 + (TITLE_BOTTOM - TITLE_TOP + 36 - height) // 2
+        # A frame in the darker colour: a photo (or a placeholder) in the
+        # card's own colours keeps its edges.
+        draw.rectangle((x - 8, y - 8, x + width + 7, y + height + 7), fill=frame)
         card.paste(photo, (x, y))
         draw.rectangle((x, y + height - 8, x + width, y + height), fill=accent)
         if rtl:
