@@ -102,9 +102,11 @@ def test_a_visitor_sees_the_party_s_colours(branded, browser):
     try:
         page.goto(base + "/ar/")
         header = page.eval_on_selector(
-            ".masthead", "e => getComputedStyle(e).backgroundImage"
+            ".masthead",
+            "e => [getComputedStyle(e).backgroundColor,"
+            " getComputedStyle(e).backgroundImage]",
         )
-        assert "rgb(106, 27, 77)" in header and "rgb(74, 15, 53)" in header
+        assert header[0] == "rgb(106, 27, 77)" and "rgb(74, 15, 53)" in header[1]
         band = page.eval_on_selector(
             ".masthead",
             "e => { const s = getComputedStyle(e, '::after');"
