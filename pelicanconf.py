@@ -121,6 +121,7 @@ BRAND = {
         "paper": "#fdfcf8",  # the page
         "muted": "#55625f",  # dates, roles, captions
         "line": "#d9ddd6",  # separators
+        # "surface" (boxes) and "tint" (hovers): made from accent and primary.
     },
     # Per script (ISO 15924: "Arab", "Tfng", "Latn"), per language code, or
     # "*": family (font families, the theme's "Naskh" and "Tifinagh" or those

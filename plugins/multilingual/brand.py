@@ -40,7 +40,8 @@ SETTINGS_FILE = "pelicanconf.py"
 # Every colour the theme draws with. primary: the header; primary-dark:
 # links, buttons and the current language (white text on it); accent: rules,
 # the motif, highlights; ink: text and the footer; paper: the page; muted:
-# dates, roles and captions; line: separators.
+# dates, roles and captions; line: separators. Also surface (boxes) and tint
+# (hovers): made from accent and primary when not given (DERIVED).
 DEFAULT_COLORS: dict[str, str] = {
     "primary": "#1f6f50",
     "primary-dark": "#164f39",
@@ -84,6 +85,7 @@ CONTRAST_PAIRS = (
     ("primary-dark", "paper", "links ('primary-dark') on the page ('paper')"),
     ("muted", "paper", "dates and captions ('muted') on the page ('paper')"),
     ("#ffffff", "ink", "the footer's text on 'ink'"),
+    ("ink", "surface", "text ('ink') in boxes ('surface')"),
 )
 # A pattern tile, not an illustration: it is in every page's stylesheet.
 MOTIF_MAX_BYTES = 12_000
@@ -157,6 +159,26 @@ def _outside(path: str) -> bool:
     )
 
 
+# Tints the theme draws boxes and hovers with, made from the brand's colours
+# unless BRAND gives them: (name, colour, its share, mixed into).
+DERIVED = (("surface", "accent", 0.11, "paper"), ("tint", "primary", 0.08, "paper"))
+
+
+def _mix(first: str, share: float, second: str) -> str:
+    """`share` of `first` in `second`, channel by channel (sRGB)."""
+    a, b = _channels(first), _channels(second)
+    return "#" + "".join(
+        f"{round(x * share + y * (1 - share)):02x}" for x, y in zip(a, b, strict=True)
+    )
+
+
+def _channels(color: str) -> tuple[int, int, int]:
+    value = color.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
 def _colors(given: dict[str, Any]) -> dict[str, str]:
     colors = dict(DEFAULT_COLORS)
     for name, value in given.items():
@@ -172,6 +194,8 @@ def _colors(given: dict[str, Any]) -> dict[str, str]:
             )
         else:
             colors[name] = value.strip().lower()
+    for name, source, share, base in DERIVED:
+        colors.setdefault(name, _mix(colors[source], share, colors[base]))
     return colors
 
 
@@ -275,14 +299,10 @@ def read_motif(motif: Any, settings: dict[str, Any]) -> str | None:
 
 
 def _luminance(color: str) -> float:
-    value = color.lstrip("#")
-    if len(value) == 3:
-        value = "".join(c * 2 for c in value)
-    channels = []
-    for i in (0, 2, 4):
-        c = int(value[i : i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-    red, green, blue = channels
+    red, green, blue = (
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (channel / 255 for channel in _channels(color))
+    )
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
