@@ -158,3 +158,27 @@ def test_blocks_absent_without_content(tmp_path: Path):
     for selector in (".lead-story", ".tiles", ".dated", ".sectors"):
         assert not _find(home, selector), selector
     assert _find(home, ".actions a"), "calls to action do not need news"
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_every_language_s_footer_links_its_own_legal_notice(demo: Site, code):
+    """The demo publishes its legal notice in all three languages: a visitor
+    reading Tamazight reaches it in Tamazight, not a missing page."""
+    footer = demo.page(f"/{code}/").xpath("//footer")[0]
+    links = [a for a in _find(footer, "a") if a.get("href") == f"/{code}/legal/"]
+    assert links and _text(links[0])
+    legal = demo.page(f"/{code}/legal/")
+    assert legal.get("lang").startswith(code)
+    assert _text(legal.xpath("//h1")[0]) == _text(links[0])
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_the_phone_header_leaves_the_screen_to_the_page(browser, server, code):
+    """Brand, search, menu, languages and the motif band: at most 120 px of
+    an 844 px phone screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/{code}/")
+    page.evaluate("document.fonts.ready")
+    height = page.eval_on_selector(".masthead", "e => e.getBoundingClientRect().height")
+    page.close()
+    assert height <= 120, height

@@ -15,10 +15,15 @@ Settings (pelicanconf.py)::
 
 Templates call ``social_card(item, lang, label)``. A card is drawn once and
 kept in CACHE_PATH/social_cards/ under a hash of everything drawn on it.
+A person (a section of kind "people") gets their portrait (``image``) beside
+their name and ``role``. The colours are BRAND's. Faces lighter than bold (the
+regular Tifinagh) are drawn with a stroke, so every language's card has the
+same weight.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -32,11 +37,13 @@ from pelican import signals
 from PIL import Image, features
 
 from multilingual import (
+    DEFAULT_COLORS,
     FrontMatterError,
     display_path,
     publish,
     record_tree,
     requires,
+    sections_from_settings,
     warn,
 )
 
@@ -47,6 +54,7 @@ from .render import (
     WIDTH,
     Style,
     card_palette,
+    draw_person,
     draw_title,
     footer_strip,
     render_base,
@@ -56,7 +64,7 @@ from .settings import SETTINGS as SETTINGS
 
 logger = logging.getLogger(__name__)
 
-VERSION = 4  # bump when the drawing changes: every card is drawn again
+VERSION = 6  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = SETTINGS["SOCIAL_CARDS"]
 
@@ -86,7 +94,14 @@ class Cards:
         base = settings.get("SITEURL") or settings.get("DEV_SITEURL", "")
         self.host = urlparse(base).netloc or base
         party = settings.get("PARTY", {})
-        self.colors = party.get("colors", {})
+        self.colors = settings.get("BRAND", {}).get("colors") or DEFAULT_COLORS
+        self.people = {
+            key
+            for key, section in (
+                sections_from_settings(settings) if "SECTIONS" in settings else {}
+            ).items()
+            if section.kind == "people"
+        }
         self.names = party.get("name", {})
         self.taglines = party.get("tagline", {})
         logo = self.options["logo"]
@@ -161,6 +176,9 @@ class Cards:
             title, slug = self.taglines.get(code, ""), "home"
         else:
             title, slug = item.title, f"{item.section}-{item.key}"
+        person = item is not None and item.section in self.people
+        role = str(getattr(item, "role", "") or "") if person else ""
+        portrait = self._portrait(item) if person else None
         name = self.names.get(code, self.settings.get("SITENAME", ""))
         footer = f"{label} · {self.host}" if label else self.host
         fonts = self.fonts(code)
@@ -175,6 +193,8 @@ class Cards:
             lang.tag,
             [self._file_digest(f) for f in fonts + latin],
             self._file_digest(self.logo_path),
+            role,
+            self._file_digest(portrait),
         ]
         digest = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:10]
         filename = f"{code}-{slug}-{digest}.png"
@@ -186,11 +206,32 @@ class Cards:
             base, palette = self._base(code, name, style)
             image = base.copy()
             image.paste(self._footer(code, name, footer, style), (0, FOOTER_TOP))
-            draw_title(image, title, style)
+            if person:
+                with (
+                    Image.open(portrait)
+                    if portrait
+                    else contextlib.nullcontext() as photo
+                ):
+                    draw_person(
+                        image,
+                        name=title,
+                        role=role,
+                        style=style,
+                        portrait=photo,
+                        accent=self.colors.get("accent", DEFAULT_COLORS["accent"]),
+                        frame=self.colors.get(
+                            "primary-dark", DEFAULT_COLORS["primary-dark"]
+                        ),
+                    )
+                # A photo needs its own colours, not the flat card's.
+                paletted = image.quantize(
+                    colors=256, dither=Image.Dither.FLOYDSTEINBERG
+                )
+            else:
+                draw_title(image, title, style)
+                paletted = to_png(image, palette)
             os.makedirs(self.cache, exist_ok=True)
-            to_png(image, palette).save(
-                f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS
-            )
+            paletted.save(f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS)
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
@@ -200,6 +241,19 @@ class Cards:
         publish(cached, os.path.join(self.output_path, folder, filename))
         self.made[filename] = Card(f"{folder}/{filename}")
         return self.made[filename]
+
+    def _portrait(self, item: Any) -> str | None:
+        """The person's photo in content/, if it is a picture Pillow reads."""
+        image = getattr(item, "image", None)
+        if not isinstance(image, str) or not image.lower().endswith(
+            (".jpg", ".jpeg", ".png", ".webp")
+        ):
+            return None
+        root = os.path.realpath(self.settings["PATH"])
+        path = os.path.realpath(os.path.join(root, image))
+        if not path.startswith(root + os.sep) or not os.path.isfile(path):
+            return None
+        return path
 
 
 _cards: Cards | None = None
