@@ -39,6 +39,7 @@ from PIL import Image, features
 from multilingual import (
     DEFAULT_COLORS,
     FrontMatterError,
+    build_state,
     display_path,
     publish,
     record_tree,
@@ -256,41 +257,45 @@ class Cards:
         return path
 
 
-_cards: Cards | None = None
-
-
 def start(pelican: Any) -> None:
-    global _cards
-    _cards = Cards(pelican.settings, pelican.output_path)
-    if _cards.options["enabled"] and not features.check("raqm"):
+    """This run's cards, kept in its build state."""
+    cards = Cards(pelican.settings, pelican.output_path)
+    build_state(pelican.settings).data["social_cards"] = cards
+    if cards.options["enabled"] and not features.check("raqm"):
         sys.exit(NO_RAQM)
+
+
+def cards_of(settings: dict[str, Any]) -> Cards | None:
+    return build_state(settings).data.get("social_cards")
 
 
 def add_template_function(generator: Any) -> None:
     env = getattr(generator, "env", None)
-    if env is not None and _cards is not None:
-        env.globals["social_card"] = _cards.card
+    cards = cards_of(generator.settings)
+    if env is not None and cards is not None:
+        env.globals["social_card"] = cards.card
 
 
 def report(pelican: Any) -> None:
-    if _cards is None or not _cards.options["enabled"]:
+    cards = cards_of(pelican.settings)
+    if cards is None or not cards.options["enabled"]:
         return
     # Cards are drawn in the build's workers too: the output folder, not
     # this process, knows them all. Cards of old titles leave the cache.
-    folder = os.path.join(pelican.output_path, _cards.options["output"].strip("/"))
+    folder = os.path.join(pelican.output_path, cards.options["output"].strip("/"))
     published = set(os.listdir(folder)) if os.path.isdir(folder) else set()
     record_tree(pelican.settings, folder)
     removed = 0
-    if os.path.isdir(_cards.cache):
-        for name in os.listdir(_cards.cache):
+    if os.path.isdir(cards.cache):
+        for name in os.listdir(cards.cache):
             if name.endswith(".png") and name not in published:
-                os.remove(os.path.join(_cards.cache, name))
+                os.remove(os.path.join(cards.cache, name))
                 removed += 1
     logger.info(
         "Social cards: %d cards, %d drawn here (the rest cached or drawn by "
         "workers), %d old ones removed from the cache",
         len(published),
-        _cards.drawn,
+        cards.drawn,
         removed,
     )
 
