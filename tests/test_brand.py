@@ -134,3 +134,17 @@ def test_css_strings_and_contrast():
     assert css_string("Noto Naskh") == '"Noto Naskh"'
     assert round(contrast("#ffffff", "#000000")) == 21
     assert round(contrast("#1f6f50", "#ffffff"), 1) == 6.1
+
+
+def test_settings_written_before_brand_keep_their_logo_and_colours(tmp_path: Path):
+    from multilingual.brand import brand_settings
+
+    brand = brand_settings(
+        {
+            "PATH": str(tmp_path),
+            "PARTY": {"logo": "images/old.svg", "colors": {"primary": "#0b5c7a"}},
+        }
+    )
+    assert brand["logo"] == "images/old.svg"
+    assert brand["colors"]["primary"] == "#0b5c7a"
+    assert brand["colors"]["accent"] == "#e9c46a"  # the kit's, where silent

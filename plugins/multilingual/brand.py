@@ -127,6 +127,14 @@ def brand_settings(settings: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(given, dict):
         _problem("BRAND is not a dictionary; the kit's look is used")
         given = {}
+    # Settings written before BRAND: PARTY's logo and colours, unless BRAND
+    # gives them.
+    party = settings.get("PARTY") or {}
+    if isinstance(party, dict):
+        given = {
+            **{key: party[key] for key in ("logo", "colors") if key in party},
+            **given,
+        }
     for key in given.keys() - DEFAULT_BRAND.keys():
         _problem(
             f"BRAND has no setting {key!r}; it has "
