@@ -71,14 +71,6 @@ PARTY = {
     },
     # ISO 3166 code: the country of events' addresses for search engines.
     "country": "MA",
-    "logo": "images/logo.svg",
-    # Written into the stylesheet as CSS variables.
-    "colors": {
-        "primary": "#1f6f50",
-        "primary-dark": "#164f39",
-        "accent": "#e9c46a",
-        "ink": "#1d2b33",
-    },
     # The footer of every page: the headquarters' address (per language),
     # phone and e-mail; each line is left out when not given.
     "address": {
@@ -113,6 +105,41 @@ PARTY = {
     # Permanent ids in feeds are tag: URIs under this authority (RFC 4151):
     # never change it once feeds are published.
     "tag_authority": "parti-du-cedre.example,2026",
+}
+
+# --- Brand: how the site looks ---------------------------------------------------
+# Logo, colours, fonts per script and a motif: written into the stylesheet
+# (custom properties and font rules, never inline styles), so a party's site
+# looks like that party's. Anything left out takes the kit's default
+# (plugins/multilingual/brand.py); a wrong value is reported and replaced by
+# the default. The build warns when a pair of colours the theme sets text on
+# has a contrast below 4.5:1.
+BRAND = {
+    "logo": "images/logo.svg",  # in content/: header, favicon, root page
+    "colors": {
+        "primary": "#1f6f50",  # the header
+        "primary-dark": "#164f39",  # links, buttons, current language
+        "accent": "#e9c46a",  # rules, the motif, highlights
+        "ink": "#1d2b33",  # text, the footer
+        "paper": "#fdfcf8",  # the page
+        "muted": "#55625f",  # dates, roles, captions
+        "line": "#d9ddd6",  # separators
+        # "surface" (boxes) and "tint" (hovers): made from accent and primary.
+    },
+    # Per script (ISO 15924: "Arab", "Tfng", "Latn"), per language code, or
+    # "*": family (font families, the theme's "Naskh" and "Tifinagh" or those
+    # of "faces"), headings (another family list), size (against the other
+    # scripts'), line_height, headings_line_height.
+    "fonts": {
+        "Arab": {"family": ["Naskh"], "size": 1.14, "line_height": 1.85},
+        "Tfng": {"family": ["Tifinagh"], "line_height": 1.75},
+    },
+    # The party's own web fonts (woff2 in theme/static/fonts/), e.g.
+    # {"family": "Brand", "file": "fonts/brand-700.woff2", "weight": 700}.
+    "faces": [],
+    # A small SVG tile (in content/) repeated along the header, the footer
+    # and section headings in the accent colour; None: plain rules.
+    "motif": "images/motif.svg",
 }
 
 # --- Sections ------------------------------------------------------------------
@@ -199,12 +226,6 @@ CALLS_TO_ACTION = [
     {"link": "feeds", "label": "Follow our publications"},
 ]
 
-# --- Videos ----------------------------------------------------------------------
-# A YouTube or Vimeo link alone on its line becomes a click-to-load player from
-# these hosts only (nothing is asked of them before the visitor clicks). Raw
-# HTML in content may embed iframes from these hosts only; the sanitizer
-# removes and reports any other (plugins/multilingual/sanitize.py).
-VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # --- Press room ----------------------------------------------------------------
 # Contacts for journalists, the press kit and the press room's address. Texts
 # are given per language; a language missing from a text shows the first one.
@@ -295,32 +316,10 @@ PRELOAD_FONTS = {
 }
 
 # --- Serving ---------------------------------------------------------------------
-# Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
-# holds the same policy for nginx. frame-src: the video hosts pages may embed.
-CONTENT_SECURITY_POLICY = {
-    "default-src": "'self'",
-    "script-src": "'self' 'wasm-unsafe-eval'",  # Pagefind's search runs WebAssembly
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "media-src": "'self'",
-    "frame-src": " ".join(f"https://{host}" for host in VIDEO_HOSTS),
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-}
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
-# Theme CSS, JS and fonts get content-hashed names (site.3f9a1c2b.css); these
-# folders hold only content-hashed files too: cached for a year.
-ASSET_FINGERPRINT = True
-IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+# The Content-Security-Policy and security headers of every page, video hosts
+# (VIDEO_HOSTS), fingerprinted assets and photo sizes are the kit's defaults
+# (each plugin's settings.py); set one here to change it, and change
+# deploy/nginx.conf with a policy.
 
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
@@ -354,34 +353,13 @@ PLUGINS = [
 # Atom ask for: images/feed-icon.png (144x144) and images/feed-logo.png (2:1).
 # None: the press kit's PNG logo, as it is.
 FEED_LOGO = "images/logo.png"
-# Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
-# `sizes` per place an image is drawn in (see theme/assets/site.css): the
-# home page's lead story, its news tiles, portraits of people.
-RESPONSIVE_IMAGES = {
-    "widths": [320, 640, 960],
-    "quality": 80,
-    "webp": True,
-    "sizes": {
-        "lead": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
-        "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
-        "portrait": "(min-width: 48rem) 15rem, 8rem",
-    },
-}
-# Open Graph images (1200x630) with the title in the page's language. Fonts are
-# files in the theme, per language code ("*": the others), first choice first.
-# Drawn by production builds only (publishconf.py): link previews need the
-# public address, and development builds stay fast.
+# Open Graph images (1200x630) with the title in the page's language (fonts:
+# plugins/social_cards/settings.py). Drawn by production builds only
+# (publishconf.py): link previews need the public address, and development
+# builds stay fast.
 SOCIAL_CARDS = {
     "enabled": False,
     "logo": "images/logo.png",  # Pillow cannot draw SVG
-    "fonts": {
-        # The pages' own bold (Kufi): Arabic titles in the same weight as
-        # French ones; Latin (the site's address) from "*" below, not Naskh's
-        # serif Latin.
-        "ar": ["static/fonts/noto-kufi-arabic-700.woff2"],
-        "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
-        "*": ["fonts/noto-sans-latin-700-normal.woff2"],
-    },
 }
 # Markdown (Python-Markdown's "extra"), template escaping, Unicode slugs,
 # embargo (an item dated in the future waits) and pagination (12) are the

@@ -196,3 +196,18 @@ def test_no_kit_test_reads_the_party_s_content_or_settings():
             continue
         found = party.search(path.read_text("utf-8"))
         assert not found, f"{path.name}: {found.group(0)}"
+
+
+@pytest.mark.parametrize("build", ["dev", "prod"])
+def test_the_adopted_site_wears_its_own_brand(adopted, build):
+    """BRAND's colours, motif and logo, not the demo's, in what browsers get."""
+    output, _log = adopted[build]
+    css = "\n".join(p.read_text("utf-8") for p in (output / "theme").glob("site*.css"))
+    for own in ("--primary:#0b5c7a", "--accent:#f4a259", "--paper:#fbfdfe"):
+        assert own in css
+    for demo in ("#1f6f50", "#e9c46a", "#fdfcf8"):  # the demo party's colours
+        assert demo not in css
+    assert "data:image/svg+xml,%3Csvg" in css and "M0 6q5-6" in css  # its wave
+    assert 'html:lang(ar){font-family:"Naskh",var(--sans)}' in css
+    page = lxml_html.fromstring((output / "en/index.html").read_bytes())
+    assert page.xpath("//a[@class='brand']/img/@src")[0].endswith("images/wave.svg")

@@ -95,3 +95,15 @@ def test_the_check_sees_a_crossing(tmp_path, monkeypatch):
         "imports the plugin party_feeds",
         "a private name of Pelican: pelican.writers",
     ]
+
+
+def test_no_plugin_keeps_a_run_in_module_globals():
+    """What a build knows lives in its BuildState, not in a module: a
+    `global` statement rebinding a module name between runs (livereload runs
+    many in one process; workers fork from it) is not allowed."""
+    found = []
+    for path in sorted(PLUGINS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Global):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

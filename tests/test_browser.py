@@ -90,6 +90,8 @@ def test_pages_render_in_their_direction_and_font(
     if code == "ar":
         # Headings in a real bold (Kufi Bold), not one smeared from the regular.
         assert "noto-kufi-arabic-700.woff2" in loaded
+        # The rarer Moroccan letters only where a page has one.
+        assert "noto-naskh-arabic-extra-400.woff2" not in loaded
     if code == "zgh":
         # Latin digits of dates drawn by the Tifinagh family's digits subset.
         assert "noto-sans-tifinagh-digits-400.woff2" in loaded

@@ -158,3 +158,34 @@ def test_blocks_absent_without_content(tmp_path: Path):
     for selector in (".lead-story", ".tiles", ".dated", ".sectors"):
         assert not _find(home, selector), selector
     assert _find(home, ".actions a"), "calls to action do not need news"
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "zgh"])
+def test_every_language_s_footer_links_its_own_legal_notice(kit: Site, code):
+    """The fixture site publishes its legal notice in all three languages: a visitor
+    reading Tamazight reaches it in Tamazight, not a missing page."""
+    footer = kit.page(f"/{code}/").xpath("//footer")[0]
+    links = [a for a in _find(footer, "a") if a.get("href") == f"/{code}/legal/"]
+    assert links and _text(links[0])
+    legal = kit.page(f"/{code}/legal/")
+    assert legal.get("lang").startswith(code)
+    assert _text(legal.xpath("//h1")[0]) == _text(links[0])
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_the_phone_header_leaves_the_screen_to_the_page(
+    browser, party_server, settings
+):
+    """Brand, search, menu, languages and the motif band: at most 120 px of
+    an 844 px phone screen, in every language of the party's site."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    heights = {}
+    for code in (lang["code"] for lang in settings["LANGUAGES"]):
+        page.goto(f"{party_server}/{code}/")
+        page.evaluate("document.fonts.ready")
+        heights[code] = page.eval_on_selector(
+            ".masthead", "e => e.getBoundingClientRect().height"
+        )
+    page.close()
+    assert all(height <= 120 for height in heights.values()), heights

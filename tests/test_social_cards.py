@@ -4,6 +4,7 @@ title joined and right to left (raqm), Tifinagh drawn with its own font."""
 from __future__ import annotations
 
 import os
+import statistics
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,120 @@ def test_cards_of_one_section_share_only_the_footer(tmp_path: Path):
         counts = ImageChops.difference(drawn, alone).convert("L").histogram()
         assert not any(counts[48:]), title
         assert sum(counts[17:]) < 200, title
+
+
+LATIN_BOLD = str(FONTS / "noto-sans-latin-700-normal.woff2")
+KUFI = str(ROOT / "theme/static/fonts/noto-kufi-arabic-700.woff2")
+TIFINAGH = str(FONTS / "noto-sans-tifinagh-tifinagh-400-normal.woff2")
+LONG_FRENCH = (
+    "Mémoire : « Qu’est-ce que l’équité territoriale aujourd’hui ? » — une "
+    "conférence-débat ouverte à toutes et à tous, à Rabat, Fès, Agadir et Oujda"
+)
+LONG_ARABIC = (
+    "النقل المدرسي في المناطق الجبلية: حزب الأرز يطلق عريضة بإقليم بولمان "
+    "ويطالب المجلس الجهوي بأربعين حافلة صغيرة وخطة للشتاء قبل نهاية السنة"
+)
+
+
+def _white_box(card: Image.Image) -> tuple[int, int, int, int]:
+    """Where the white title is drawn, between the party's name and the band."""
+    white = card.convert("RGB").point(lambda v: 255 if v > 235 else 0).convert("L")
+    area = white.crop((0, 150, 1200, 526)).point(lambda v: 255 if v == 255 else 0)
+    left, top, right, bottom = area.getbbox()
+    return left, top + 150, right, bottom + 150
+
+
+@pytest.mark.parametrize(
+    ("title", "style"),
+    [
+        (LONG_FRENCH, Style([LATIN_BOLD], "ltr", "fr-MA")),
+        (LONG_ARABIC, Style([KUFI, LATIN_BOLD], "rtl", "ar-MA")),
+    ],
+    ids=["fr", "ar"],
+)
+def test_four_lines_keep_clear_of_every_edge(title, style):
+    """A title long enough for four lines stays inside the card's safe area:
+    clear of the margins, of the party's name and of the gold band."""
+    from social_cards.render import FOOTER_TOP, MARGIN, fit_title
+
+    _size, lines = fit_title(title, style, 1200 - 2 * MARGIN, 4)
+    assert len(lines) == 4
+    left, top, right, bottom = _white_box(_draw(title, style))
+    assert left >= MARGIN and right <= 1200 - MARGIN
+    assert top >= 170, "touches the party's name"
+    assert bottom <= FOOTER_TOP - 30, f"{FOOTER_TOP - bottom} px from the gold line"
+
+
+def _stem(title: str, style: Style) -> float:
+    """The typical thickness of the title's strokes: the median length of
+    the white runs along every third pixel row of the title."""
+    card = _draw(title, style).convert("L")
+    left, top, right, bottom = _white_box(card.convert("RGB"))
+    runs, length = [], 0
+    for y in range(top, bottom, 3):
+        for x in range(left, right + 1):
+            if card.getpixel((x, y)) > 200:
+                length += 1
+            elif length:
+                runs.append(length)
+                length = 0
+    return statistics.median(runs)
+
+
+def test_tifinagh_is_drawn_as_heavy_as_the_bold_latin():
+    """Tifinagh has a regular face only: drawn with a stroke, its letters
+    are as thick as the French title's bold ones."""
+    tifinagh = _stem("ⴰⵙⵉⵜ ⴰⵎⵣⵡⴰⵔⵓ ⵏ ⵓⴽⴰⴱⴰⵔ", Style([TIFINAGH], "ltr", "zgh"))
+    french = _stem("Le premier site du parti", Style([LATIN_BOLD], "ltr", "fr"))
+    assert tifinagh >= 0.85 * french, (tifinagh, french)
+
+
+def test_a_person_s_card_shows_the_portrait_and_the_role(tmp_path: Path):
+    from types import SimpleNamespace
+
+    from social_cards import Cards
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (400, 500), (200, 30, 30)).save(tmp_path / "images/p.png")
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path),
+        "THEME": str(ROOT / "theme"),
+        "SITEURL": SITEURL,
+        "SECTIONS": {"people": {"title": "Leadership"}, "news": {"title": "News"}},
+        "BRAND": {"colors": {"accent": "#e9c46a", "primary": "#1f6f50"}},
+        "SOCIAL_CARDS": {"fonts": {"ar": [KUFI, LATIN_BOLD], "*": [LATIN_BOLD]}},
+    }
+    cards = Cards(settings, str(tmp_path / "output"))
+    for code, direction, role in (
+        ("fr", "ltr", "Secrétaire générale"),
+        ("ar", "rtl", "الأمينة العامة"),
+    ):
+        lang = SimpleNamespace(code=code, direction=direction, tag=code)
+        person = SimpleNamespace(
+            title="Amina", section="people", key="a", role=role, image="images/p.png"
+        )
+        with Image.open(tmp_path / "output" / cards.card(person, lang, "").url) as png:
+            card = png.convert("RGB")
+        # The portrait on the end side (right in French, left in Arabic).
+        red = card.crop((72, 140, 1128, 500)).point(lambda v: 255 if v > 150 else 0)
+        photo_x = 1128 - 150 if direction == "ltr" else 72 + 150
+        r, g, _b = card.getpixel((photo_x, 320))
+        assert r > 150 and g < 80, (code, card.getpixel((photo_x, 320)))
+        assert red.getbbox()
+        # The role under the name, in the accent colour, on the start side.
+        text = card.crop(
+            (72, 300, 800, 480) if direction == "ltr" else (400, 300, 1128, 480)
+        )
+        accent = sum(
+            n
+            for n, c in text.getcolors(1 << 20)
+            if c[0] > 200 and 150 < c[1] < 215 and c[2] < 140
+        )
+        assert accent > 300, code
+        # An article's card has no photo there.
+        news = SimpleNamespace(
+            title="Amina", section="news", key="a", image="images/p.png"
+        )
+        with Image.open(tmp_path / "output" / cards.card(news, lang, "").url) as png:
+            assert png.convert("RGB").getpixel((photo_x, 320))[0] < 150

@@ -170,3 +170,34 @@ def test_social_cards_draw_a_narrow_space_their_font_lacks():
     drawn = "".join(run.text for run in runs(title, style, 40))
     assert drawn == f"Pourquoi{NBSP}? Oui{NBSP}!"
     assert all(ord(char) in _cmap(font) for char in drawn)
+
+
+def test_arabic_digits_and_list_numbers_come_from_the_page_s_font(browser, kit_server):
+    """What Chromium actually draws on an Arabic article: the numbers of an
+    ordered list and the digits of the date are Naskh's own, not a system
+    font's (whose digits look heavier than Naskh's letters)."""
+    page = browser.new_page()
+    page.goto(
+        kit_server + "/ar/akhbar/candidates-virtual-training/",
+        wait_until="networkidle",
+    )
+    page.evaluate("document.fonts.ready")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    markers, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        markers += [
+            p["nodeId"]
+            for p in node.get("pseudoElements", [])
+            if p.get("pseudoType") == "marker"
+        ]
+        stack += node.get("children", [])
+    assert len(markers) >= 3
+    date = cdp.send("DOM.querySelector", {"nodeId": root["nodeId"], "selector": "time"})
+    for node in [*markers, date["nodeId"]]:
+        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        assert {font["familyName"] for font in used} == {"Noto Naskh Arabic"}, used
+    page.close()

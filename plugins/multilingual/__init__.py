@@ -19,6 +19,7 @@ from pelican import signals
 # The core's public API: what feature plugins (and tasks) may use. They
 # import it from here, `from multilingual import Site`, never from a module
 # inside the package nor a name starting with "_" (tests/test_boundaries.py).
+from .brand import DEFAULT_COLORS, brand_settings
 from .checks import SHOULD_AGREE
 from .errors import (
     FrontMatterError,
@@ -74,6 +75,7 @@ from .writer import SafeWriter, no_override
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "DEFAULT_COLORS",
     "FIELDS",
     "REQUIRED",
     "SETTINGS",
@@ -191,6 +193,12 @@ def end_of_build(pelican: Any) -> None:
     stop_after_writing(pelican)
 
 
+def check_brand(pelican: Any) -> None:
+    """BRAND with the kit's look where it is silent; after start_run, so a
+    wrong value is told and counted like a content mistake."""
+    pelican.settings["BRAND"] = brand_settings(pelican.settings)
+
+
 def stop_on_errors(_generators: Any) -> None:
     """Production builds stop after reading, before writing anything.
 
@@ -269,6 +277,7 @@ def register() -> None:
     signals.initialized.connect(start_run)  # first: what follows may warn
     signals.initialized.connect(configure)
     signals.initialized.connect(newest_tz_rules)
+    signals.initialized.connect(check_brand)
     signals.all_generators_finalized.connect(stop_on_errors)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_i18n)

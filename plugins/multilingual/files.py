@@ -36,11 +36,11 @@ def publish(cached: str, target: str) -> None:
 
 def raster_logo(settings: dict[str, Any]) -> str:
     """The party's logo in a format feeds and search engines accept (GIF,
-    JPEG, PNG): the press kit's PNG if any, else PARTY["logo"]."""
+    JPEG, PNG): the press kit's PNG if any, else BRAND["logo"]."""
     for entry in settings.get("PRESS", {}).get("kit", []):
         if entry["file"].endswith(".png"):
             return entry["file"]
-    return settings["PARTY"]["logo"]
+    return settings["BRAND"]["logo"]
 
 
 class BuildState:

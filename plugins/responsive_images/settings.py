@@ -13,8 +13,15 @@ SETTINGS: dict[str, Any] = {
         "quality": 80,  # JPEG and WebP quality of the derivatives
         "webp": True,  # also offer every width as WebP
         "output": "images/sized",  # folder of the output where derivatives go
-        # `sizes` per place an image is drawn in ("lead", "body", "card"...),
-        # over the theme's own (markup.py SIZES).
-        "sizes": Table(),
+        # `sizes` per place the theme draws an image in (theme/assets/site.css):
+        # the home page's lead story, its news tiles, portraits of people.
+        "sizes": Table(
+            {
+                "lead": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+                "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, "
+                "calc(100vw - 2rem)",
+                "portrait": "(min-width: 48rem) 15rem, 8rem",
+            }
+        ),
     },
 }

@@ -15,10 +15,15 @@ Settings (pelicanconf.py)::
 
 Templates call ``social_card(item, lang, label)``. A card is drawn once and
 kept in CACHE_PATH/social_cards/ under a hash of everything drawn on it.
+A person (a section of kind "people") gets their portrait (``image``) beside
+their name and ``role``. The colours are BRAND's. Faces lighter than bold (the
+regular Tifinagh) are drawn with a stroke, so every language's card has the
+same weight.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -32,11 +37,14 @@ from pelican import signals
 from PIL import Image, features
 
 from multilingual import (
+    DEFAULT_COLORS,
     FrontMatterError,
+    build_state,
     display_path,
     publish,
     record_tree,
     requires,
+    sections_from_settings,
     warn,
 )
 
@@ -47,6 +55,7 @@ from .render import (
     WIDTH,
     Style,
     card_palette,
+    draw_person,
     draw_title,
     footer_strip,
     render_base,
@@ -56,7 +65,7 @@ from .settings import SETTINGS as SETTINGS
 
 logger = logging.getLogger(__name__)
 
-VERSION = 4  # bump when the drawing changes: every card is drawn again
+VERSION = 6  # bump when the drawing changes: every card is drawn again
 
 DEFAULTS: dict[str, Any] = SETTINGS["SOCIAL_CARDS"]
 
@@ -86,7 +95,14 @@ class Cards:
         base = settings.get("SITEURL") or settings.get("DEV_SITEURL", "")
         self.host = urlparse(base).netloc or base
         party = settings.get("PARTY", {})
-        self.colors = party.get("colors", {})
+        self.colors = settings.get("BRAND", {}).get("colors") or DEFAULT_COLORS
+        self.people = {
+            key
+            for key, section in (
+                sections_from_settings(settings) if "SECTIONS" in settings else {}
+            ).items()
+            if section.kind == "people"
+        }
         self.names = party.get("name", {})
         self.taglines = party.get("tagline", {})
         logo = self.options["logo"]
@@ -161,6 +177,9 @@ class Cards:
             title, slug = self.taglines.get(code, ""), "home"
         else:
             title, slug = item.title, f"{item.section}-{item.key}"
+        person = item is not None and item.section in self.people
+        role = str(getattr(item, "role", "") or "") if person else ""
+        portrait = self._portrait(item) if person else None
         name = self.names.get(code, self.settings.get("SITENAME", ""))
         footer = f"{label} · {self.host}" if label else self.host
         fonts = self.fonts(code)
@@ -175,6 +194,8 @@ class Cards:
             lang.tag,
             [self._file_digest(f) for f in fonts + latin],
             self._file_digest(self.logo_path),
+            role,
+            self._file_digest(portrait),
         ]
         digest = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:10]
         filename = f"{code}-{slug}-{digest}.png"
@@ -186,11 +207,32 @@ class Cards:
             base, palette = self._base(code, name, style)
             image = base.copy()
             image.paste(self._footer(code, name, footer, style), (0, FOOTER_TOP))
-            draw_title(image, title, style)
+            if person:
+                with (
+                    Image.open(portrait)
+                    if portrait
+                    else contextlib.nullcontext() as photo
+                ):
+                    draw_person(
+                        image,
+                        name=title,
+                        role=role,
+                        style=style,
+                        portrait=photo,
+                        accent=self.colors.get("accent", DEFAULT_COLORS["accent"]),
+                        frame=self.colors.get(
+                            "primary-dark", DEFAULT_COLORS["primary-dark"]
+                        ),
+                    )
+                # A photo needs its own colours, not the flat card's.
+                paletted = image.quantize(
+                    colors=256, dither=Image.Dither.FLOYDSTEINBERG
+                )
+            else:
+                draw_title(image, title, style)
+                paletted = to_png(image, palette)
             os.makedirs(self.cache, exist_ok=True)
-            to_png(image, palette).save(
-                f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS
-            )
+            paletted.save(f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS)
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
         folder = self.options["output"].strip("/")
@@ -201,42 +243,59 @@ class Cards:
         self.made[filename] = Card(f"{folder}/{filename}")
         return self.made[filename]
 
-
-_cards: Cards | None = None
+    def _portrait(self, item: Any) -> str | None:
+        """The person's photo in content/, if it is a picture Pillow reads."""
+        image = getattr(item, "image", None)
+        if not isinstance(image, str) or not image.lower().endswith(
+            (".jpg", ".jpeg", ".png", ".webp")
+        ):
+            return None
+        root = os.path.realpath(self.settings["PATH"])
+        path = os.path.realpath(os.path.join(root, image))
+        if not path.startswith(root + os.sep) or not os.path.isfile(path):
+            return None
+        return path
 
 
 def start(pelican: Any) -> None:
-    global _cards
-    _cards = Cards(pelican.settings, pelican.output_path)
-    if _cards.options["enabled"] and not features.check("raqm"):
+    """This run's cards, kept in its build state."""
+    cards = Cards(pelican.settings, pelican.output_path)
+    build_state(pelican.settings).data["social_cards"] = cards
+    if cards.options["enabled"] and not features.check("raqm"):
         sys.exit(NO_RAQM)
+
+
+def cards_of(settings: dict[str, Any]) -> Cards | None:
+    return build_state(settings).data.get("social_cards")
 
 
 def add_template_function(generator: Any) -> None:
     env = getattr(generator, "env", None)
-    if env is not None and _cards is not None:
-        env.globals["social_card"] = _cards.card
+    cards = cards_of(generator.settings)
+    if env is not None and cards is not None:
+        env.globals["social_card"] = cards.card
 
 
 def report(pelican: Any) -> None:
-    if _cards is None or not _cards.options["enabled"]:
+    cards = cards_of(pelican.settings)
+    if cards is None or not cards.options["enabled"]:
         return
     # Cards are drawn in the build's workers too: the output folder, not
     # this process, knows them all. Cards of old titles leave the cache.
-    folder = os.path.join(pelican.output_path, _cards.options["output"].strip("/"))
+    folder = os.path.join(pelican.output_path, cards.options["output"].strip("/"))
     published = set(os.listdir(folder)) if os.path.isdir(folder) else set()
     record_tree(pelican.settings, folder)
     removed = 0
-    if os.path.isdir(_cards.cache):
-        for name in os.listdir(_cards.cache):
+    if os.path.isdir(cards.cache):
+        for name in os.listdir(cards.cache):
             if name.endswith(".png") and name not in published:
-                os.remove(os.path.join(_cards.cache, name))
+                os.remove(os.path.join(cards.cache, name))
                 removed += 1
     logger.info(
         "Social cards: %d cards, %d drawn here (the rest cached or drawn by "
         "workers), %d old ones removed from the cache",
         len(published),
-        _cards.drawn,
+        cards.drawn,
         removed,
     )
 

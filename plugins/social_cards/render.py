@@ -20,11 +20,32 @@ from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
+# The title's safe area: below the logo row, above the footer band with room
+# to spare (link previews crop and round corners), whatever the script's
+# ascenders and descenders.
+TITLE_TOP, TITLE_BOTTOM = 176, 486
+# Faces lighter than this are drawn with a stroke of their own colour, so a
+# script with a regular face only (Tifinagh) looks as bold as the others.
+BOLD = 600
 
 
 @functools.lru_cache(maxsize=32)
 def _cmap(path: str) -> frozenset[int]:
     return frozenset(TTFont(path, lazy=True).getBestCmap())
+
+
+@functools.lru_cache(maxsize=32)
+def _weight(path: str) -> int:
+    font = TTFont(path, lazy=True)
+    return font["OS/2"].usWeightClass if "OS/2" in font else 400
+
+
+def stroke_for(font: ImageFont.FreeTypeFont) -> int:
+    """The stroke that makes a regular face read as bold at its size."""
+    path = getattr(font, "path", None)
+    if not isinstance(path, str) or _weight(path) >= BOLD:
+        return 0
+    return max(1, round(font.size * 0.03))
 
 
 @functools.lru_cache(maxsize=128)
@@ -151,19 +172,40 @@ def draw_line(
         options = {"direction": run.direction, "language": style.language}
         if style.layout != ImageFont.Layout.RAQM:
             options = {}
-        draw.text((x, y), run.text, font=run.font, fill=fill, **options)
+        stroke = stroke_for(run.font)
+        draw.text(
+            (x, y),
+            run.text,
+            font=run.font,
+            fill=fill,
+            stroke_width=stroke,
+            stroke_fill=fill,
+            **options,
+        )
         if not rtl:
             x += run.width
 
 
-def fit_title(title: str, style: Style, width: int, max_lines: int):
-    """The largest size (and its lines) at which the title fits."""
+def leading(style: Style, size: int) -> float:
+    """Line spacing: Arabic's marks and descenders need more room."""
+    return size * (1.55 if style.direction == "rtl" else 1.25)
+
+
+def fit_title(
+    title: str,
+    style: Style,
+    width: int,
+    max_lines: int,
+    height: float = TITLE_BOTTOM - TITLE_TOP,
+):
+    """The largest size (and its lines) at which the title fits in `width`
+    and, line spacing included, in `height`."""
     # Four lines hold far fewer characters than this: a title of a megabyte
     # is measured only as far as a card can show it.
     title = title[: 200 * max_lines]
     for size in (68, 60, 54, 48, 42, 36):
         lines = wrap(title, style, size, width)
-        if len(lines) <= max_lines:
+        if len(lines) <= max_lines and len(lines) * leading(style, size) <= height:
             return size, lines
     return size, lines[:max_lines]
 
@@ -217,14 +259,81 @@ def footer_strip(*, base: Image.Image, footer: str, style: Style) -> Image.Image
 
 def draw_title(card: Image.Image, title: str, style: Style) -> None:
     """The page's title on `card`, as large as fits in four lines, centred
-    between the party's name and the footer band."""
+    in the safe area between the party's name and the footer band."""
+    draw = ImageDraw.Draw(card)
+    size, lines = fit_title(title, style, WIDTH - 2 * MARGIN, 4)
+    _draw_lines(draw, lines, size, style, TITLE_TOP, TITLE_BOTTOM)
+
+
+def _draw_lines(
+    draw, lines, size, style, top, bottom, start=MARGIN, end=WIDTH - MARGIN
+):
+    """Lines centred between `top` and `bottom`: each line's box is its
+    leading, the glyphs sit in its middle."""
+    step = leading(style, size)
+    y = top + (bottom - top - len(lines) * step) / 2
+    for line in lines:
+        # Pillow draws from the ascender line: centre the em in the step.
+        draw_line(draw, line, y + (step - size * 1.2) / 2, style, "#ffffff", start, end)
+        y += step
+
+
+PORTRAIT = (300, 375)  # 4:5, as on the person page
+
+
+def draw_person(
+    card: Image.Image,
+    *,
+    name: str,
+    role: str,
+    style: Style,
+    portrait: Image.Image | None,
+    accent: str,
+    frame: str = "#164f39",
+) -> None:
+    """A person's card: the portrait on the end side, the name large and the
+    role under it in the accent colour, both in the safe area."""
     draw = ImageDraw.Draw(card)
     rtl = style.direction == "rtl"
-    size, lines = fit_title(title, style, WIDTH - 2 * MARGIN, 4)
-    leading = size * (1.55 if rtl else 1.25)
-    top = 180 + (330 - len(lines) * leading) / 2 - (size * 0.2 if rtl else 0)
-    for index, line in enumerate(lines):
-        draw_line(draw, line, top + index * leading, style, "#ffffff")
+    start, end = MARGIN, WIDTH - MARGIN
+    if portrait is not None:
+        width, height = PORTRAIT
+        photo = _cover(portrait.convert("RGB"), PORTRAIT)
+        x = MARGIN if rtl else WIDTH - MARGIN - width
+        y = TITLE_TOP - 36 + (TITLE_BOTTOM - TITLE_TOP + 36 - height) // 2
+        # A frame in the darker colour: a photo (or a placeholder) in the
+        # card's own colours keeps its edges.
+        draw.rectangle((x - 8, y - 8, x + width + 7, y + height + 7), fill=frame)
+        card.paste(photo, (x, y))
+        draw.rectangle((x, y + height - 8, x + width, y + height), fill=accent)
+        if rtl:
+            start += width + 48
+        else:
+            end -= width + 48
+    size, lines = fit_title(name, style, end - start, 2, 200)
+    role_size = 36
+    role_lines = wrap(role, style, role_size, end - start)[:2] if role else []
+    role_step = leading(style, role_size)
+    block = len(lines) * leading(style, size) + len(role_lines) * role_step + 16
+    top = TITLE_TOP + (TITLE_BOTTOM - TITLE_TOP - block) / 2
+    bottom = top + len(lines) * leading(style, size)
+    _draw_lines(draw, lines, size, style, top, bottom, start, end)
+    y = bottom + 16
+    for line in role_lines:
+        draw_line(draw, line, y, style, accent, start, end)
+        y += role_step
+
+
+def _cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """`image` cut to `size`'s proportions around its upper middle (faces),
+    then scaled."""
+    width, height = size
+    scale = max(width / image.width, height / image.height)
+    crop_w, crop_h = width / scale, height / scale
+    left = (image.width - crop_w) / 2
+    top = max(0.0, min(image.height - crop_h, (image.height - crop_h) * 0.3))
+    box = (round(left), round(top), round(left + crop_w), round(top + crop_h))
+    return image.resize(size, Image.Resampling.LANCZOS, box=box)
 
 
 def render_card(

@@ -7,39 +7,11 @@
 import os
 import sys
 
-# --- Videos ----------------------------------------------------------------------
-# A YouTube or Vimeo link alone on its line becomes a click-to-load player from
-# these hosts only (nothing is asked of them before the visitor clicks). Raw
-# HTML in content may embed iframes from these hosts only; the sanitizer
-# removes and reports any other (plugins/multilingual/sanitize.py).
-VIDEO_HOSTS = ["www.youtube-nocookie.com", "player.vimeo.com"]
 # --- Serving ---------------------------------------------------------------------
-# Written into output/_headers (Netlify, Cloudflare Pages); deploy/nginx.conf
-# holds the same policy for nginx. frame-src: the video hosts pages may embed.
-CONTENT_SECURITY_POLICY = {
-    "default-src": "'self'",
-    "script-src": "'self' 'wasm-unsafe-eval'",  # Pagefind's search runs WebAssembly
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "media-src": "'self'",
-    "frame-src": " ".join(f"https://{host}" for host in VIDEO_HOSTS),
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-}
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
-# Theme CSS, JS and fonts get content-hashed names (site.3f9a1c2b.css); these
-# folders hold only content-hashed files too: cached for a year.
-ASSET_FINGERPRINT = True
-IMMUTABLE_PATHS = ["/images/sized/*", "/images/social/*"]
+# The Content-Security-Policy and security headers of every page, video hosts
+# (VIDEO_HOSTS), fingerprinted assets and photo sizes are the kit's defaults
+# (each plugin's settings.py); set one here to change it, and change
+# deploy/nginx.conf with a policy.
 
 # --- Pelican ---------------------------------------------------------------------
 PATH = "content"
@@ -69,34 +41,13 @@ PLUGINS = [
     "social_cards",
     "asset_pipeline",  # last: rewrites and compresses the finished pages
 ]
-# Photos: derivative widths (px, narrower than the photo), JPEG/WebP quality.
-# `sizes` per place an image is drawn in (see theme/assets/site.css): the
-# home page's lead story, its news tiles, portraits of people.
-RESPONSIVE_IMAGES = {
-    "widths": [320, 640, 960],
-    "quality": 80,
-    "webp": True,
-    "sizes": {
-        "lead": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
-        "tile": "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
-        "portrait": "(min-width: 48rem) 15rem, 8rem",
-    },
-}
-# Open Graph images (1200x630) with the title in the page's language. Fonts are
-# files in the theme, per language code ("*": the others), first choice first.
-# Drawn by production builds only (publishconf.py): link previews need the
-# public address, and development builds stay fast.
+# Open Graph images (1200x630) with the title in the page's language (fonts:
+# plugins/social_cards/settings.py). Drawn by production builds only
+# (publishconf.py): link previews need the public address, and development
+# builds stay fast.
 SOCIAL_CARDS = {
     "enabled": False,
     "logo": "images/logo.png",  # Pillow cannot draw SVG
-    "fonts": {
-        # The pages' own bold (Kufi): Arabic titles in the same weight as
-        # French ones; Latin (the site's address) from "*" below, not Naskh's
-        # serif Latin.
-        "ar": ["static/fonts/noto-kufi-arabic-700.woff2"],
-        "zgh": ["fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2"],
-        "*": ["fonts/noto-sans-latin-700-normal.woff2"],
-    },
 }
 # Markdown (Python-Markdown's "extra"), template escaping, Unicode slugs,
 # embargo (an item dated in the future waits) and pagination (12) are the

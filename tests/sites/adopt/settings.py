@@ -16,14 +16,20 @@ DEFAULT_LANG = "ar"
 PARTY = {
     "name": {"ar": "خضر الساحل", "en": "Coastal Greens"},
     "tagline": {"ar": "بحر نظيف للجميع", "en": "A clean sea for everyone"},
+    "tag_authority": "coastal-greens.example,2026",
+}
+# Its own look: colours, a motif drawn from its logo, Arabic headings in Kufi.
+BRAND = {
     "logo": "images/wave.svg",
     "colors": {
         "primary": "#0b5c7a",
         "primary-dark": "#073f54",
         "accent": "#f4a259",
         "ink": "#14213d",
+        "paper": "#fbfdfe",
     },
-    "tag_authority": "coastal-greens.example,2026",
+    "fonts": {"Arab": {"family": ["Naskh"], "size": 1.1}},
+    "motif": "images/wave-motif.svg",
 }
 SECTIONS = {
     "news": {"title": "News", "url": {"ar": "akhbar", "en": "news"}},

@@ -67,14 +67,6 @@ PARTY = {
     },
     # ISO 3166 code: the country of events' addresses for search engines.
     "country": "MA",
-    "logo": "images/logo.svg",
-    # Written into the stylesheet as CSS variables.
-    "colors": {
-        "primary": "#1f6f50",
-        "primary-dark": "#164f39",
-        "accent": "#e9c46a",
-        "ink": "#1d2b33",
-    },
     # The footer of every page: the headquarters' address (per language),
     # phone and e-mail; each line is left out when not given.
     "address": {
@@ -109,6 +101,41 @@ PARTY = {
     # Permanent ids in feeds are tag: URIs under this authority (RFC 4151):
     # never change it once feeds are published.
     "tag_authority": "parti-du-cedre.example,2026",
+}
+
+# --- Brand: how the site looks ---------------------------------------------------
+# Logo, colours, fonts per script and a motif: written into the stylesheet
+# (custom properties and font rules, never inline styles), so a party's site
+# looks like that party's. Anything left out takes the kit's default
+# (plugins/multilingual/brand.py); a wrong value is reported and replaced by
+# the default. The build warns when a pair of colours the theme sets text on
+# has a contrast below 4.5:1.
+BRAND = {
+    "logo": "images/logo.svg",  # in content/: header, favicon, root page
+    "colors": {
+        "primary": "#1f6f50",  # the header
+        "primary-dark": "#164f39",  # links, buttons, current language
+        "accent": "#e9c46a",  # rules, the motif, highlights
+        "ink": "#1d2b33",  # text, the footer
+        "paper": "#fdfcf8",  # the page
+        "muted": "#55625f",  # dates, roles, captions
+        "line": "#d9ddd6",  # separators
+        # "surface" (boxes) and "tint" (hovers): made from accent and primary.
+    },
+    # Per script (ISO 15924: "Arab", "Tfng", "Latn"), per language code, or
+    # "*": family (font families, the theme's "Naskh" and "Tifinagh" or those
+    # of "faces"), headings (another family list), size (against the other
+    # scripts'), line_height, headings_line_height.
+    "fonts": {
+        "Arab": {"family": ["Naskh"], "size": 1.14, "line_height": 1.85},
+        "Tfng": {"family": ["Tifinagh"], "line_height": 1.75},
+    },
+    # The party's own web fonts (woff2 in theme/static/fonts/), e.g.
+    # {"family": "Brand", "file": "fonts/brand-700.woff2", "weight": 700}.
+    "faces": [],
+    # A small SVG tile (in content/) repeated along the header, the footer
+    # and section headings in the accent colour; None: plain rules.
+    "motif": "images/motif.svg",
 }
 
 # --- Sections ------------------------------------------------------------------
