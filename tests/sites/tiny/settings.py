@@ -6,8 +6,8 @@ SITEURL = ""
 DEV_SITEURL = "http://localhost:8000"
 TIMEZONE = "Africa/Casablanca"
 LANGUAGES = [
-    {"code": "ar", "tag": "ar", "locale": "ar", "name": "العربية"},
-    {"code": "fr", "tag": "fr", "locale": "fr", "name": "Français"},
+    {"code": "ar", "tag": "ar-MA", "locale": "ar_MA", "name": "العربية"},
+    {"code": "fr", "tag": "fr-MA", "locale": "fr_MA", "name": "Français"},
     {"code": "zgh", "tag": "zgh", "locale": "zgh", "name": "ⵜⴰⵎⴰⵣⵉⵖⵜ"},
 ]
 DEFAULT_LANG = "ar"
