@@ -116,8 +116,8 @@ def finalize(pelican: Any) -> None:
             output,
             tuple(settings.get("PRECOMPRESS_EXTENSIONS", DEFAULT_TEXT)),
             os.path.join(settings["CACHE_PATH"], "precompressed"),
-            workers=settings.get("BUILD_WORKERS"),
             levels=settings.get("PRECOMPRESS_LEVELS"),
+            spread=state.map,
         )
         logger.info("Pre-compressed %d files (.gz and .br)", count)
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from collections.abc import Callable
+from typing import Any
 
 import brotli
 
@@ -114,11 +114,14 @@ def precompress(
     minimum: int = 256,
     workers: int | None = None,
     levels: dict[str, int] | None = None,
+    spread: Callable[..., list[Any]] | None = None,
 ) -> int:
     """Write `.gz` and `.br` beside each text file; return how many files.
     `levels` maps ".gz" and ".br" to gzip's level and brotli's quality
     (default LEVELS). Brotli is the slow part of a cold build: files are
-    spread over every core (`workers`, default one per core)."""
+    spread over every core by `spread` (the build's ``BuildState.map``:
+    its worker pool), by size; without it, or with `workers` 1, the work is
+    done in this process."""
     given = levels or {}
     # A level given for every ".br" copy replaces the default kinds' levels.
     defaults = {
@@ -128,19 +131,18 @@ def precompress(
     }
     levels = {**defaults, **given}
     jobs = []
+    sizes: list[float] = []
     for folder, dirs, files in os.walk(output):
         dirs[:] = [d for d in dirs if d not in SKIP_FOLDERS]
-        jobs += [
-            (os.path.join(folder, name), cache, minimum, levels)
-            for name in files
-            if name.endswith(extensions)
-        ]
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < 50:
+        for name in files:
+            if name.endswith(extensions):
+                path = os.path.join(folder, name)
+                jobs.append((path, cache, minimum, levels))
+                sizes.append(os.path.getsize(path))
+    if spread is None or workers == 1 or len(jobs) < 50:
         results = list(map(_compress_file, jobs))
     else:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            results = list(pool.map(_compress_file, jobs, chunksize=16))
+        results = spread(_compress_file, jobs, sizes)
     done = [names for names in results if names is not None]
     if cache is not None:
         _prune(cache, {name for names in done for name in names})

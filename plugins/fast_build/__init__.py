@@ -19,9 +19,10 @@ from pelican import signals
 from multilingual import stop_after_writing
 from multilingual.files import build_state
 
-from .reading import CACHE, PrefetchingReader
+from .reading import PrefetchingReader, read_cache
 from .stale import remove_stale
 from .urls import freeze_urls
+from .workers import build_pool
 from .writing import FastWriter
 
 logger = logging.getLogger(__name__)
@@ -77,12 +78,31 @@ def finish(_pelican: Any) -> None:
                 len(gone),
                 ", ".join(gone[:5]) + (" ..." if len(gone) > 5 else ""),
             )
-    CACHE.save()
+    read_cache(_pelican.settings).save()
     # A page written twice is only known now: a production build stops here.
     stop_after_writing(_pelican)
 
 
+def start_pool(pelican: Any) -> None:
+    """The build's one worker pool (BuildState.pool), closed when every
+    plugin's end-of-build work is done: connected now, after all of them."""
+    build_pool(pelican.settings)
+    signals.finalized.connect(close_pool)
+
+
+def close_pool(pelican: Any) -> None:
+    """The build's end: what plugins left to finish (BuildState.later),
+    then the pool closes."""
+    state = build_state(pelican.settings)
+    try:
+        while state.later:
+            state.later.pop(0)()
+    finally:
+        build_pool(pelican.settings).close()
+
+
 def register() -> None:
+    signals.initialized.connect(start_pool)
     signals.initialized.connect(cache_templates)
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)

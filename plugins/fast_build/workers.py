@@ -1,6 +1,17 @@
-"""Work split across cores with fork: each worker starts as a copy of the build
-(settings, templates, the whole site model), so nothing has to be rebuilt or
-sent to it; it sends back only its results, pickled through a pipe."""
+"""The build's worker pool: work split across cores with fork.
+
+One pool per build (``BuildPool``, in the run's BuildState as ``pool``),
+created when the build starts and closed when it ends; reading, rendering,
+the program PDF and the compressed copies all go through it, so the build
+never runs more processes at once than BUILD_WORKERS.
+
+Each parallel step forks its workers from the build as it is at that moment
+(settings, templates, the whole site model once read, the pages once
+written), so nothing has to be rebuilt or sent to them; they send back only
+their results, pickled through a pipe, and are gone when the step returns.
+Workers that lived through the whole build would have to be sent the site
+model (tens of megabytes, pickled) before they could render a page.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +19,13 @@ import gc
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from multilingual.files import build_state
+
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class WorkerError(RuntimeError):
@@ -74,3 +88,84 @@ def run_shares(
             raise WorkerError(f"a build worker failed:\n{value}")
         results.extend(value)
     return results
+
+
+def balanced(weights: Sequence[float], count: int) -> list[list[int]]:
+    """Indexes of `weights` dealt into `count` shares of about equal weight:
+    the heaviest first, each to the lightest share so far."""
+    shares: list[list[int]] = [[] for _ in range(max(1, count))]
+    loads = [0.0] * len(shares)
+    for index in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(index)
+        loads[lightest] += weights[index]
+    return shares
+
+
+class BuildPool:
+    """The build's workers (see the module's text). ``workers`` is the most
+    processes a step runs at once, this one included."""
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self.closed = False
+        self.steps = 0  # parallel steps run, for the build's summary and tests
+        # A worker is a copy of the build, pool included: there, a step runs
+        # in the worker alone (no worker forks workers of its own).
+        self.owner = os.getpid()
+
+    def available(self) -> int:
+        """How many processes a step may use from here."""
+        return self.workers if os.getpid() == self.owner else 1
+
+    def run_shares(
+        self, shares: Sequence[Sequence[Any]], work: Callable[[Sequence[Any]], list[T]]
+    ) -> list[T]:
+        """work(share) for every share (at most `workers` shares), the first in
+        this process; results in share order."""
+        if self.closed:
+            raise RuntimeError("the build's worker pool is closed")
+        if len(shares) > self.available():
+            if self.available() > 1:
+                raise ValueError(f"{len(shares)} shares for {self.workers} workers")
+            return [result for share in shares for result in work(share)]
+        if sum(1 for share in shares if share) > 1:
+            self.steps += 1
+        return run_shares(shares, work)
+
+    def map(
+        self,
+        function: Callable[[T], R],
+        items: Iterable[T],
+        weights: Sequence[float] | None = None,
+        minimum: int = 1,
+    ) -> list[R]:
+        """[function(item) for item in items], spread over the workers (by
+        `weights`, e.g. file sizes, when given); in this process alone when
+        there are fewer than `minimum` items a worker."""
+        items = list(items)
+        count = min(self.available(), len(items) // max(1, minimum))
+        if count <= 1:
+            return [function(item) for item in items]
+        order = balanced(weights or [1.0] * len(items), count)
+
+        def work(share: Sequence[int]) -> list[tuple[int, R]]:
+            return [(index, function(items[index])) for index in share]
+
+        results: list[Any] = [None] * len(items)
+        for index, value in self.run_shares(order, work):
+            results[index] = value
+        return results
+
+    def close(self) -> None:
+        """The end of the build: no step may start any more. (Every step's
+        workers are gone when it returns.)"""
+        self.closed = True
+
+
+def build_pool(settings: dict[str, Any]) -> BuildPool:
+    """This run's pool (made on first use, with worker_count's workers)."""
+    state = build_state(settings)
+    if not isinstance(state.pool, BuildPool):
+        state.pool = BuildPool(worker_count(settings))
+    return state.pool

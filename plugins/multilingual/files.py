@@ -62,6 +62,27 @@ class BuildState:
         self.filtered_pages: frozenset[str] = frozenset()
         # Per-plugin values for this run, by plugin name.
         self.data: dict[str, Any] = {}
+        # The run's worker pool (fast_build's BuildPool): every step that
+        # spreads work over the cores goes through it. None: one process.
+        self.pool: Any = None
+        # What must be done at the very end of the build, after every
+        # plugin's end-of-build step (work started in the background, such as
+        # the search index, is finished there); run when the pool closes.
+        self.later: list[Callable[[], None]] = []
+
+    def map(
+        self,
+        function: Callable[[Any], Any],
+        items: list[Any],
+        weights: list[float] | None = None,
+    ) -> list[Any]:
+        """[function(item) for item in items], on every core when the run
+        has a worker pool (`weights`, such as file sizes, balance the
+        workers' shares). `function` runs in a forked copy of the build: it
+        must return its result, not change the build's objects."""
+        if self.pool is None:
+            return [function(item) for item in items]
+        return self.pool.map(function, items, weights)
 
     # Settings travel to process pools (cards, PDF, compression); this run's
     # writer, hooks and records do not: a worker starts with an empty state.

@@ -22,11 +22,9 @@ import logging
 import math
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw, ImageFont, features
 
+from multilingual.files import build_state
 from multilingual.translation_status import file_history
 
 logger = logging.getLogger(__name__)
@@ -311,7 +310,7 @@ def program_pdfs(
         )
         when = max(changed for _added, changed in history.values())
         todo.append((lang.code, cached, (blocks, fonts, lang.direction, when)))
-    drawn = _render_all([job for _, _, job in todo], settings.get("BUILD_WORKERS"))
+    drawn = _render_all([job for _, _, job in todo], settings)
     for (code, cached, _), data in zip(todo, drawn, strict=True):
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(data)
@@ -323,16 +322,9 @@ def _render(job: tuple[Any, ...]) -> bytes:
     return render_pdf(*job)
 
 
-def _render_all(jobs: list[tuple[Any, ...]], workers: int | None) -> list[bytes]:
-    """The languages' PDFs are independent: drawn at the same time, one per
-    core (BUILD_WORKERS), in processes forked from the build."""
-    workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
-    if workers <= 1 or not hasattr(os, "fork"):
-        return [_render(job) for job in jobs]
-    # The longest first, so that the last one to start is a short one.
-    order = sorted(
-        range(len(jobs)), key=lambda i: -sum(len(b.text) for b in jobs[i][0])
-    )
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        futures = {i: pool.submit(_render, jobs[i]) for i in order}
-        return [futures[i].result() for i in range(len(jobs))]
+def _render_all(jobs: list[tuple[Any, ...]], settings: dict[str, Any]) -> list[bytes]:
+    """The languages' PDFs are independent: drawn at the same time on the
+    build's worker pool (BuildState.map; one process without it), the
+    longest spread first."""
+    weights = [float(sum(len(b.text) for b in job[0])) for job in jobs]
+    return build_state(settings).map(_render, jobs, weights)

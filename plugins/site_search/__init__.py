@@ -18,13 +18,14 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual.files import publish
+from multilingual.files import build_state, publish
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,13 @@ def build_index(pelican: Any) -> None:
     kit), one after the other, and each folder's bundle is kept in the
     cache under a hash of its pages: a build that changed pages of one
     language indexes that language only, and one that changed no page
-    keeps the index the output has."""
+    keeps the index the output has.
+
+    With a worker pool (fast_build), the indexing runs beside the rest of
+    the build's end (compressed copies...) and is finished, the index
+    written into the output, when the pool closes: Pagefind reads only the
+    finished pages, which nothing writes any more, and writes only into
+    the cache and pagefind/, which nothing else touches."""
     output = pelican.output_path
     executable = pagefind_executable()
     cache = os.path.join(pelican.settings["CACHE_PATH"], "site_search")
@@ -173,50 +180,100 @@ def build_index(pelican: Any) -> None:
             if handle.read() == stamp:
                 log.info("site_search: no page changed, the search index is kept")
                 return
-    os.makedirs(cache, exist_ok=True)
-    indexed = 0
-    for part in parts:
-        bundle = os.path.join(cache, part.key)
-        if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
-            _index(executable, output, part, bundle)
-            indexed += 1
-    # A fresh index each time: fragments of pages since changed would stay.
-    target = os.path.join(output, "pagefind")
-    shutil.rmtree(target, ignore_errors=True)
-    merged: dict[str, Any] = {}
-    for part in parts:
-        bundle = os.path.join(cache, part.key)
-        with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as f:
-            data = json.load(f)
-        languages = {**merged.get("languages", {}), **data.get("languages", {})}
-        merged = {**merged, **data, "languages": languages}
-        shutil.copytree(
-            bundle,
-            target,
-            ignore=lambda folder, _names, bundle=bundle: (
-                ["pagefind-entry.json"] if folder == bundle else []
-            ),
-            copy_function=publish,
-            dirs_exist_ok=True,
+    work = Indexing(executable, output, cache, parts, stamp_file, stamp)
+    state = build_state(pelican.settings)
+    if state.pool is None:
+        work.run()
+        work.finish()
+    else:
+        state.later.append(work.finish)
+        work.start()
+
+
+class Indexing:
+    """One build's indexing: the parts not in the cache indexed, the cache's
+    stale bundles removed (slow: thousands of files), then the bundles
+    published into the output; in a thread of its own when start()ed."""
+
+    def __init__(
+        self,
+        executable: str,
+        output: str,
+        cache: str,
+        parts: list[Part],
+        stamp_file: str,
+        stamp: str,
+    ):
+        self.executable, self.output, self.cache = executable, output, cache
+        self.parts, self.stamp_file, self.stamp = parts, stamp_file, stamp
+        self.indexed = 0
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run_kept, name="pagefind")
+        self.thread.start()
+
+    def _run_kept(self) -> None:
+        try:
+            self.run()
+        except BaseException as error:  # said by finish(), in the build
+            self.error = error
+
+    def run(self) -> None:
+        output, cache, parts = self.output, self.cache, self.parts
+        os.makedirs(cache, exist_ok=True)
+        for part in parts:
+            bundle = os.path.join(cache, part.key)
+            if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
+                _index(self.executable, output, part, bundle)
+                self.indexed += 1
+        # A fresh index each time: fragments of pages since changed would stay.
+        target = os.path.join(output, "pagefind")
+        shutil.rmtree(target, ignore_errors=True)
+        merged: dict[str, Any] = {}
+        for part in parts:
+            bundle = os.path.join(cache, part.key)
+            entry = os.path.join(bundle, "pagefind-entry.json")
+            with open(entry, encoding="utf-8") as handle:
+                data = json.load(handle)
+            languages = {**merged.get("languages", {}), **data.get("languages", {})}
+            merged = {**merged, **data, "languages": languages}
+            shutil.copytree(
+                bundle,
+                target,
+                ignore=lambda folder, _names, bundle=bundle: (
+                    ["pagefind-entry.json"] if folder == bundle else []
+                ),
+                copy_function=publish,
+                dirs_exist_ok=True,
+            )
+        # Sorted: the same site gives the same file (builds compare file by
+        # file, rsync sends nothing).
+        entry = os.path.join(target, "pagefind-entry.json")
+        with open(entry, "w", encoding="utf-8") as handle:
+            json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
+        with open(self.stamp_file, "w", encoding="utf-8") as handle:
+            handle.write(self.stamp)
+        # Bundles of pages since changed leave the cache.
+        keep = {part.key for part in parts}
+        for name in os.listdir(cache):
+            path = os.path.join(cache, name)
+            if os.path.isdir(path) and name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def finish(self) -> None:
+        """Wait for the thread (if any); say what was done, or what failed."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+        log.info(
+            "site_search: search index written to pagefind/ (%d of %d folders "
+            "indexed, the rest from the cache)",
+            self.indexed,
+            len(self.parts),
         )
-    # Sorted: the same site gives the same file (builds compare file by
-    # file, rsync sends nothing).
-    with open(entry, "w", encoding="utf-8") as handle:
-        json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
-    # Bundles of pages since changed leave the cache.
-    keep = {part.key for part in parts}
-    for name in os.listdir(cache):
-        path = os.path.join(cache, name)
-        if os.path.isdir(path) and name not in keep:
-            shutil.rmtree(path, ignore_errors=True)
-    with open(stamp_file, "w", encoding="utf-8") as handle:
-        handle.write(stamp)
-    log.info(
-        "site_search: search index written to pagefind/ (%d of %d folders indexed, "
-        "the rest from the cache)",
-        indexed,
-        len(parts),
-    )
 
 
 def get_generators(_pelican: Any) -> type:
