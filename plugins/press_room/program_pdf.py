@@ -211,10 +211,18 @@ def blocks_of(chapters: list[Any], title: str, subtitle: str) -> list[Block]:
     return found
 
 
+def bilevel(page: Image.Image) -> Image.Image:
+    """A page in black and white: Pillow stores it in a PDF with CCITT G4
+    compression, sharp and a few tens of KB (greys would go through JPEG).
+    Thresholded straight to mode "1": convert("1") would dither first."""
+    return page.point(lambda v: 255 if v > 150 else 0, "1")
+
+
 def draw_pages(
     blocks: list[Block], fonts: list[str], direction: str
 ) -> list[Image.Image]:
-    """The program's pages, greyscale, chapter after chapter."""
+    """The program's pages, chapter after chapter: each drawn in greys, then
+    kept in black and white (a grey page is 2 MB, a program has dozens)."""
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
     page = None
@@ -222,6 +230,8 @@ def draw_pages(
 
     def new_page():
         nonlocal page, y
+        if page is not None:
+            pages[-1] = bilevel(page)
         page = Image.new("L", (WIDTH, HEIGHT), 255)
         pages.append(page)
         y = MARGIN
@@ -242,6 +252,8 @@ def draw_pages(
                 new_page()
             setter.draw_line(page, y, words, size, ink)
             y += leading
+    if page is not None:
+        pages[-1] = bilevel(page)
     return pages
 
 
@@ -250,15 +262,11 @@ def render_pdf(
 ) -> bytes:
     pages = draw_pages(blocks, fonts, direction)
     buffer = io.BytesIO()
-    # Black and white pages: Pillow stores them with CCITT G4 compression,
-    # sharp and a few tens of KB per page (greys would go through JPEG).
-    # (Thresholded straight to mode "1": convert("1") would dither first.)
-    bilevel = [p.point(lambda v: 255 if v > 150 else 0, "1") for p in pages]
-    bilevel[0].save(
+    pages[0].save(
         buffer,
         "PDF",
         save_all=True,
-        append_images=bilevel[1:],
+        append_images=pages[1:],
         resolution=150.0,
         # Dated by its text, not by the build: the same program, the same file.
         creationDate=when.utctimetuple(),
