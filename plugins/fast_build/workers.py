@@ -111,12 +111,14 @@ class BuildPool:
         self.closed = False
         self.steps = 0  # parallel steps run, for the build's summary and tests
         # A worker is a copy of the build, pool included: there, a step runs
-        # in the worker alone (no worker forks workers of its own).
+        # in the worker alone (no worker forks workers of its own); so does
+        # a step started by this process's share of another step.
         self.owner = os.getpid()
+        self.busy = False
 
     def available(self) -> int:
         """How many processes a step may use from here."""
-        return self.workers if os.getpid() == self.owner else 1
+        return 1 if self.busy or os.getpid() != self.owner else self.workers
 
     def run_shares(
         self, shares: Sequence[Sequence[Any]], work: Callable[[Sequence[Any]], list[T]]
@@ -131,7 +133,11 @@ class BuildPool:
             return [result for share in shares for result in work(share)]
         if sum(1 for share in shares if share) > 1:
             self.steps += 1
-        return run_shares(shares, work)
+        self.busy = True
+        try:
+            return run_shares(shares, work)
+        finally:
+            self.busy = False
 
     def map(
         self,
