@@ -59,16 +59,22 @@ def _cache_name(digest: str, suffix: str, level: int) -> str:
     return os.path.join(digest[:2], f"{digest}-{level}{suffix}")
 
 
-def _cached_copy(data: bytes, suffix: str, level: int, cache: str, name: str) -> str:
-    """The cache's file for `name`, compressed now if it is not there."""
+def _cached_copy(
+    data: bytes, suffix: str, level: int, cache: str, name: str
+) -> tuple[str, int]:
+    """The cache's file for `name`, compressed now if it is not there, and
+    its size."""
     path = os.path.join(cache, name)
-    if not os.path.exists(path):
-        packed = ENCODERS[suffix](data, level)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
-            handle.write(packed)
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    return path
+    try:
+        return path, os.stat(path).st_size
+    except FileNotFoundError:
+        pass
+    packed = ENCODERS[suffix](data, level)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
+        handle.write(packed)
+    os.replace(f"{path}.{os.getpid()}.tmp", path)
+    return path, len(packed)
 
 
 def _compress_file(
@@ -91,8 +97,8 @@ def _compress_file(
                 with open(path + suffix, "wb") as handle:
                     handle.write(packed)
             continue
-        cached = _cached_copy(data, suffix, chosen[suffix], cache, name)
-        if os.path.getsize(cached) < len(data):
+        cached, size = _cached_copy(data, suffix, chosen[suffix], cache, name)
+        if size < len(data):
             publish(cached, path + suffix)  # a link: thousands of files
     return names
 

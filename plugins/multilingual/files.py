@@ -20,6 +20,14 @@ from typing import Any
 def publish(cached: str, target: str) -> None:
     """Make `target` the file `cached` (replacing what is there)."""
     try:
+        # Nothing there yet (a first build, an emptied output): one call.
+        os.link(cached, target)
+        return
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # no links here, or no folder yet: below, the general way
+    try:
         if os.path.samefile(cached, target):
             return
     except FileNotFoundError:
