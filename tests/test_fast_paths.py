@@ -68,3 +68,37 @@ def test_an_interface_string_is_set_once_and_the_same_every_time():
     first = catalog.gettext("Résultats : tous")
     assert first == "Résultats\u00a0: tous"
     assert catalog.gettext("Résultats : tous") is first
+
+
+def test_links_are_found_as_the_fingerprinting_regex_finds_them():
+    """Fingerprinting looks for links with str.find, not a regex tried at
+    every character: it must find exactly what the regex finds, in pages
+    and in whatever an article's text may hold."""
+    import importlib
+    import random
+
+    fingerprint = importlib.import_module("asset_pipeline.fingerprint")
+    pieces = ["href=", "src=", '"', "'", "x", " ", "/", "theme/", "site.css"]
+    pieces += ["?a", "#b", "=", "h", "ref", "s", "rc", "../", "_", "data-", "<a "]
+    rng = random.Random(14)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        expected = [
+            (m.start(), m.end(), *m.groups())
+            for m in fingerprint.HTML_REFERENCE.finditer(text)
+        ]
+        assert list(fingerprint.references(text)) == expected, text
+    names = {"theme/site.css": "theme/site.0123abcd.css"}
+    links = fingerprint.AssetLinks("/out", names, "https://example.org")
+    page = (
+        '<link href="https://example.org/theme/site.css">'
+        '<a href="/theme/site.css?v#top" title=\'src="../theme/site.css"\'>'
+        '<img src="../theme/site.css"><img xsrc="/theme/site.css">'
+    )
+    assert links.page(page, "/out/fr/index.html") == (
+        '<link href="https://example.org/theme/site.0123abcd.css">'
+        # (as the regex did: a quoted src= in a title is taken for a link)
+        '<a href="/theme/site.0123abcd.css?v#top" '
+        "title='src=\"../theme/site.0123abcd.css\"'>"
+        '<img src="../theme/site.0123abcd.css"><img xsrc="/theme/site.css">'
+    )

@@ -28,7 +28,7 @@ from pelican import signals
 from multilingual.files import build_state
 
 from .compress import precompress
-from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
+from .fingerprint import AssetLinks, fingerprint_assets, rewrite_pages
 from .headers import content_security_policy, write_headers_file
 
 logger = logging.getLogger(__name__)
@@ -69,11 +69,11 @@ def fingerprint(pelican: Any) -> dict[str, str]:
 def before_pages(pelican: Any) -> None:
     """With fast_build, pages get the hashed names as they are written, so a
     page whose bytes did not change is not touched."""
-    names = fingerprint(pelican)
-    siteurl = pelican.settings.get("SITEURL", "")
-    output = pelican.output_path
+    links = AssetLinks(
+        pelican.output_path, fingerprint(pelican), pelican.settings.get("SITEURL", "")
+    )
     build_state(pelican.settings).page_filters[:] = [
-        lambda path, html: rewrite_html(html, path, output, names, siteurl)
+        lambda path, html: links.page(html, path)
     ]
 
 
