@@ -102,3 +102,35 @@ def test_links_are_found_as_the_fingerprinting_regex_finds_them():
         "title='src=\"../theme/site.0123abcd.css\"'>"
         '<img src="../theme/site.0123abcd.css"><img xsrc="/theme/site.css">'
     )
+
+
+def test_copies_of_changed_pages_leave_the_cache(tmp_path: Path):
+    from asset_pipeline.compress import precompress
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_text("<p>" + "un " * 400 + "</p>", "utf-8")
+    precompress(str(site), (".html",), str(cache))
+    first = {p.name for p in cache.rglob("*") if p.is_file()}
+    page.write_text("<p>" + "deux " * 400 + "</p>", "utf-8")
+    precompress(str(site), (".html",), str(cache))
+    second = {p.name for p in cache.rglob("*") if p.is_file()}
+    assert len(first) == len(second) == 2  # .gz and .br
+    assert not first & second, "the first version's copies are gone"
+
+
+def test_templates_are_read_once_a_build_unless_the_settings_say_otherwise(tmp_path):
+    from types import SimpleNamespace
+
+    from fast_build import cache_templates
+
+    settings = {"CACHE_PATH": str(tmp_path), "JINJA_ENVIRONMENT": {"autoescape": True}}
+    cache_templates(SimpleNamespace(settings=settings))
+    options = settings["JINJA_ENVIRONMENT"]
+    assert options["auto_reload"] is False and options["autoescape"] is True
+    assert "bytecode_cache" in options
+
+    mine = {"CACHE_PATH": str(tmp_path), "JINJA_ENVIRONMENT": {"auto_reload": True}}
+    cache_templates(SimpleNamespace(settings=mine))
+    assert mine["JINJA_ENVIRONMENT"]["auto_reload"] is True

@@ -107,10 +107,13 @@ def _prune(cache: str, used: set[str]) -> None:
     """Copies of pages that no longer exist, or have changed since, would
     fill the cache build after build: only this build's are kept."""
     for folder, _dirs, files in os.walk(cache):
+        # Names in `used` are the cache's own (_cache_name), "/"-joined by
+        # os.path.join: each folder's prefix worked out once, not per file.
+        relative = os.path.relpath(folder, cache)
+        prefix = "" if relative == "." else relative + os.sep
         for name in files:
-            path = os.path.join(folder, name)
-            if os.path.relpath(path, cache) not in used:
-                os.remove(path)
+            if prefix + name not in used:
+                os.remove(os.path.join(folder, name))
 
 
 def precompress(
