@@ -126,3 +126,43 @@ def test_program_pages_are_kept_in_black_and_white_as_they_are_drawn():
     pages = draw_pages(blocks, DEFAULT_FONTS, "ltr")
     assert len(pages) > 2
     assert {page.mode for page in pages} == {"1"}
+
+
+def _answer() -> int:
+    return 42
+
+
+def _broken() -> int:
+    raise ValueError("no index today")
+
+
+def test_background_work_comes_back_at_the_end_of_the_build():
+    from fast_build.workers import BuildPool, WorkerError
+    from multilingual.files import BuildState
+
+    state = BuildState()
+    state.pool = BuildPool(2)
+    said: list[int] = []
+    state.in_background(_answer, said.append)
+    assert said == [], "finished only at the end of the build"
+    for later in state.later:
+        later()
+    assert said == [42]
+
+    failing = BuildPool(2).start(_broken)
+    with pytest.raises(WorkerError, match="no index today"):
+        failing.wait()
+
+    alone = BuildState()  # no pool: done at once
+    alone.in_background(_answer, said.append)
+    assert said == [42, 42]
+
+
+def test_closing_the_pool_waits_for_its_background_work(tmp_path: Path):
+    from fast_build.workers import BuildPool
+
+    mark = tmp_path / "done"
+    pool = BuildPool(2)
+    pool.start(lambda: mark.write_text("yes"))
+    pool.close()
+    assert mark.read_text() == "yes"

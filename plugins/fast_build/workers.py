@@ -90,6 +90,55 @@ def run_shares(
     return results
 
 
+class Background:
+    """A function running in a forked worker of its own (BuildPool.start)."""
+
+    def __init__(self, pid: int, read_end: int):
+        self.pid, self.read_end = pid, read_end
+        self.done = False
+
+    def wait(self) -> Any:
+        """The function's result, once it has returned (its error, raised)."""
+        if self.done:
+            raise RuntimeError("this background work was already waited for")
+        self.done = True
+        payload = _read_all(self.read_end)
+        os.waitpid(self.pid, 0)
+        status, value = pickle.loads(payload)
+        if status != "ok":
+            raise WorkerError(f"a build worker failed:\n{value}")
+        return value
+
+
+class _Done(Background):
+    """Background work that ran at once (no fork here)."""
+
+    def __init__(self, value: Any):
+        super().__init__(-1, -1)
+        self.value = value
+
+    def wait(self) -> Any:
+        self.done = True
+        return self.value
+
+
+def _start(function: Callable[[], Any]) -> Background:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: run, send the result, vanish
+        gc.disable()
+        os.close(read_end)
+        try:
+            payload = pickle.dumps(("ok", function()), pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            payload = pickle.dumps(("error", traceback.format_exc()))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    return Background(pid, read_end)
+
+
 def balanced(weights: Sequence[float], count: int) -> list[list[int]]:
     """Indexes of `weights` dealt into `count` shares of about equal weight:
     the heaviest first, each to the lightest share so far."""
@@ -115,6 +164,7 @@ class BuildPool:
         # a step started by this process's share of another step.
         self.owner = os.getpid()
         self.busy = False
+        self.background: list[Background] = []
 
     def available(self) -> int:
         """How many processes a step may use from here."""
@@ -163,10 +213,26 @@ class BuildPool:
             results[index] = value
         return results
 
+    def start(self, function: Callable[[], Any]) -> Background:
+        """function() in a worker forked now, while the build goes on (work
+        that mostly waits, such as Pagefind's runs); wait() for its result.
+        Without fork, or from a worker, it runs here and now."""
+        if self.closed:
+            raise RuntimeError("the build's worker pool is closed")
+        if not hasattr(os, "fork") or self.available() == 1:
+            return _Done(function())
+        self.steps += 1
+        self.background.append(handle := _start(function))
+        return handle
+
     def close(self) -> None:
         """The end of the build: no step may start any more. (Every step's
-        workers are gone when it returns.)"""
+        workers are gone when it returns; background work not waited for is
+        waited for now.)"""
         self.closed = True
+        for handle in self.background:
+            if not handle.done:
+                handle.wait()
 
 
 def build_pool(settings: dict[str, Any]) -> BuildPool:

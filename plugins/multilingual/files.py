@@ -92,6 +92,19 @@ class BuildState:
             return [function(item) for item in items]
         return self.pool.map(function, items, weights)
 
+    def in_background(
+        self, function: Callable[[], Any], then: Callable[[Any], None]
+    ) -> None:
+        """function() in a worker of the pool while the build goes on, and
+        then(its result) at the very end of the build (BuildState.later);
+        both now without a pool. `function` runs in a forked copy of the
+        build: what it changes there is lost, only its result comes back."""
+        if self.pool is None:
+            then(function())
+            return
+        handle = self.pool.start(function)
+        self.later.append(lambda: then(handle.wait()))
+
     # Settings travel to process pools (cards, PDF, compression); this run's
     # writer, hooks and records do not: a worker starts with an empty state.
     def __getstate__(self) -> dict[str, Any]:

@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,11 +161,11 @@ def build_index(pelican: Any) -> None:
     language indexes that language only, and one that changed no page
     keeps the index the output has.
 
-    With a worker pool (fast_build), the indexing runs beside the rest of
-    the build's end (compressed copies...) and is finished, the index
-    written into the output, when the pool closes: Pagefind reads only the
-    finished pages, which nothing writes any more, and writes only into
-    the cache and pagefind/, which nothing else touches."""
+    With a worker pool (fast_build), the indexing runs in a worker of its
+    own beside the rest of the build's end (compressed copies...), waited
+    for when the pool closes: Pagefind reads only the finished pages, which
+    nothing writes any more, and the worker writes only into the cache and
+    pagefind/, which nothing else touches."""
     output = pelican.output_path
     executable = pagefind_executable()
     cache = os.path.join(pelican.settings["CACHE_PATH"], "site_search")
@@ -181,19 +180,13 @@ def build_index(pelican: Any) -> None:
                 log.info("site_search: no page changed, the search index is kept")
                 return
     work = Indexing(executable, output, cache, parts, stamp_file, stamp)
-    state = build_state(pelican.settings)
-    if state.pool is None:
-        work.run()
-        work.finish()
-    else:
-        state.later.append(work.finish)
-        work.start()
+    build_state(pelican.settings).in_background(work.run, work.finish)
 
 
 class Indexing:
-    """One build's indexing: the parts not in the cache indexed, the cache's
-    stale bundles removed (slow: thousands of files), then the bundles
-    published into the output; in a thread of its own when start()ed."""
+    """One build's indexing: the parts not in the cache indexed, the bundles
+    published into the output, the cache's stale bundles removed (slow:
+    thousands of files); run() returns how many parts it indexed."""
 
     def __init__(
         self,
@@ -206,28 +199,16 @@ class Indexing:
     ):
         self.executable, self.output, self.cache = executable, output, cache
         self.parts, self.stamp_file, self.stamp = parts, stamp_file, stamp
-        self.indexed = 0
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        self.thread = threading.Thread(target=self._run_kept, name="pagefind")
-        self.thread.start()
-
-    def _run_kept(self) -> None:
-        try:
-            self.run()
-        except BaseException as error:  # said by finish(), in the build
-            self.error = error
-
-    def run(self) -> None:
+    def run(self) -> int:
         output, cache, parts = self.output, self.cache, self.parts
         os.makedirs(cache, exist_ok=True)
+        indexed = 0
         for part in parts:
             bundle = os.path.join(cache, part.key)
             if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
                 _index(self.executable, output, part, bundle)
-                self.indexed += 1
+                indexed += 1
         # A fresh index each time: fragments of pages since changed would stay.
         target = os.path.join(output, "pagefind")
         shutil.rmtree(target, ignore_errors=True)
@@ -261,17 +242,14 @@ class Indexing:
             path = os.path.join(cache, name)
             if os.path.isdir(path) and name not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+        return indexed
 
-    def finish(self) -> None:
-        """Wait for the thread (if any); say what was done, or what failed."""
-        if self.thread is not None:
-            self.thread.join()
-        if self.error is not None:
-            raise self.error
+    def finish(self, indexed: int) -> None:
+        """Say what run() did (a failure was raised before this)."""
         log.info(
             "site_search: search index written to pagefind/ (%d of %d folders "
             "indexed, the rest from the cache)",
-            self.indexed,
+            indexed,
             len(self.parts),
         )
 
