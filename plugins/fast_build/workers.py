@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from multilingual.files import build_state
+from multilingual import build_state
 
 T = TypeVar("T")
 R = TypeVar("R")
