@@ -288,6 +288,13 @@ def warm_up(cases: list[Case]) -> None:
             subprocess.run(case.command, cwd=case.cwd, capture_output=True, check=True)
 
 
+def load_average() -> float:
+    """The last minute's load average: other work on the machine slows
+    every case (Hugo's threads more than our processes), so each round
+    says it."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
 def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
     results = []
     for n in sizes:
@@ -295,6 +302,7 @@ def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
         documents = sum(1 for _ in (WORK / f"n{n}/ours/content").glob("*/*.md"))
         print(f"\nN = {n} translation groups, {documents} documents", flush=True)
         warm_up(cases)
+        loads = [load_average()]
         for round_ in range(runs):
             for case in cases:
                 if case.unavailable or case.error:
@@ -303,8 +311,13 @@ def bench(sizes: list[int], runs: int, only: str = "") -> list[dict]:
                     case.runs.append(measure(case))
                 except (RuntimeError, OSError) as exc:
                     case.error = str(exc)
-                print(f"  round {round_ + 1}/{runs}: {case.name}", flush=True)
-        results.append({"n": n, "documents": documents, "cases": cases})
+                print(
+                    f"  round {round_ + 1}/{runs}: {case.name} "
+                    f"(load average {load_average():.1f})",
+                    flush=True,
+                )
+                loads.append(load_average())
+        results.append({"n": n, "documents": documents, "cases": cases, "loads": loads})
     return results
 
 
@@ -365,7 +378,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = table(results)
-    print(f"\n{when}, {machine}, median of {args.runs} interleaved rounds\n")
+    loads = [load for result in results for load in result["loads"]]
+    load = f"load average {min(loads):.1f} to {max(loads):.1f}" if loads else ""
+    print(f"\n{when}, {machine}, median of {args.runs} interleaved rounds, {load}\n")
     print(text)
     WORK.mkdir(exist_ok=True)
     record = WORK / f"results-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
@@ -374,6 +389,7 @@ def main(argv: list[str] | None = None) -> None:
             {
                 "when": when,
                 "machine": machine,
+                "load_average": loads,
                 "runs": args.runs,
                 "table": text,
                 "raw": [

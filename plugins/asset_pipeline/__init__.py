@@ -28,7 +28,7 @@ from pelican import signals
 from multilingual import build_state, record, requires
 
 from .compress import precompress
-from .fingerprint import fingerprint_assets, rewrite_html, rewrite_pages
+from .fingerprint import AssetLinks, fingerprint_assets, rewrite_pages
 from .headers import content_security_policy, write_headers_file
 from .settings import SETTINGS as SETTINGS  # the core merges them
 
@@ -70,11 +70,11 @@ def fingerprint(pelican: Any) -> dict[str, str]:
 def before_pages(pelican: Any) -> None:
     """With fast_build, pages get the hashed names as they are written, so a
     page whose bytes did not change is not touched."""
-    names = fingerprint(pelican)
-    siteurl = pelican.settings.get("SITEURL", "")
-    output = pelican.output_path
+    links = AssetLinks(
+        pelican.output_path, fingerprint(pelican), pelican.settings.get("SITEURL", "")
+    )
     build_state(pelican.settings).page_filters[:] = [
-        lambda path, html: rewrite_html(html, path, output, names, siteurl)
+        lambda path, html: links.page(html, path)
     ]
 
 
@@ -117,8 +117,8 @@ def finalize(pelican: Any) -> None:
             output,
             tuple(settings.get("PRECOMPRESS_EXTENSIONS", DEFAULT_TEXT)),
             os.path.join(settings["CACHE_PATH"], "precompressed"),
-            workers=settings.get("BUILD_WORKERS"),
             levels=settings.get("PRECOMPRESS_LEVELS"),
+            spread=state.map,
         )
         logger.info("Pre-compressed %d files (.gz and .br)", count)
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from collections.abc import Callable
+from typing import Any
 
 import brotli
 
@@ -59,16 +59,22 @@ def _cache_name(digest: str, suffix: str, level: int) -> str:
     return os.path.join(digest[:2], f"{digest}-{level}{suffix}")
 
 
-def _cached_copy(data: bytes, suffix: str, level: int, cache: str, name: str) -> str:
-    """The cache's file for `name`, compressed now if it is not there."""
+def _cached_copy(
+    data: bytes, suffix: str, level: int, cache: str, name: str
+) -> tuple[str, int]:
+    """The cache's file for `name`, compressed now if it is not there, and
+    its size."""
     path = os.path.join(cache, name)
-    if not os.path.exists(path):
-        packed = ENCODERS[suffix](data, level)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
-            handle.write(packed)
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    return path
+    try:
+        return path, os.stat(path).st_size
+    except FileNotFoundError:
+        pass
+    packed = ENCODERS[suffix](data, level)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
+        handle.write(packed)
+    os.replace(f"{path}.{os.getpid()}.tmp", path)
+    return path, len(packed)
 
 
 def _compress_file(
@@ -91,8 +97,8 @@ def _compress_file(
                 with open(path + suffix, "wb") as handle:
                     handle.write(packed)
             continue
-        cached = _cached_copy(data, suffix, chosen[suffix], cache, name)
-        if os.path.getsize(cached) < len(data):
+        cached, size = _cached_copy(data, suffix, chosen[suffix], cache, name)
+        if size < len(data):
             publish(cached, path + suffix)  # a link: thousands of files
     return names
 
@@ -101,10 +107,13 @@ def _prune(cache: str, used: set[str]) -> None:
     """Copies of pages that no longer exist, or have changed since, would
     fill the cache build after build: only this build's are kept."""
     for folder, _dirs, files in os.walk(cache):
+        # Names in `used` are the cache's own (_cache_name), "/"-joined by
+        # os.path.join: each folder's prefix worked out once, not per file.
+        relative = os.path.relpath(folder, cache)
+        prefix = "" if relative == "." else relative + os.sep
         for name in files:
-            path = os.path.join(folder, name)
-            if os.path.relpath(path, cache) not in used:
-                os.remove(path)
+            if prefix + name not in used:
+                os.remove(os.path.join(folder, name))
 
 
 def precompress(
@@ -114,11 +123,14 @@ def precompress(
     minimum: int = 256,
     workers: int | None = None,
     levels: dict[str, int] | None = None,
+    spread: Callable[..., list[Any]] | None = None,
 ) -> int:
     """Write `.gz` and `.br` beside each text file; return how many files.
     `levels` maps ".gz" and ".br" to gzip's level and brotli's quality
     (default LEVELS). Brotli is the slow part of a cold build: files are
-    spread over every core (`workers`, default one per core)."""
+    spread over every core by `spread` (the build's ``BuildState.map``:
+    its worker pool), by size; without it, or with `workers` 1, the work is
+    done in this process."""
     given = levels or {}
     # A level given for every ".br" copy replaces the default kinds' levels.
     defaults = {
@@ -128,19 +140,18 @@ def precompress(
     }
     levels = {**defaults, **given}
     jobs = []
+    sizes: list[float] = []
     for folder, dirs, files in os.walk(output):
         dirs[:] = [d for d in dirs if d not in SKIP_FOLDERS]
-        jobs += [
-            (os.path.join(folder, name), cache, minimum, levels)
-            for name in files
-            if name.endswith(extensions)
-        ]
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < 50:
+        for name in files:
+            if name.endswith(extensions):
+                path = os.path.join(folder, name)
+                jobs.append((path, cache, minimum, levels))
+                sizes.append(os.path.getsize(path))
+    if spread is None or workers == 1 or len(jobs) < 50:
         results = list(map(_compress_file, jobs))
     else:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            results = list(pool.map(_compress_file, jobs, chunksize=16))
+        results = spread(_compress_file, jobs, sizes)
     done = [names for names in results if names is not None]
     if cache is not None:
         _prune(cache, {name for names in done for name in names})

@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import shutil
+from collections.abc import Iterator
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.[a-z0-9]+$")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
@@ -98,38 +99,91 @@ def fingerprint_assets(
     }
 
 
+def references(html: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, attribute, quote, url) of every match of HTML_REFERENCE
+    in `html`, as its finditer() gives them, found with str.find: the regex
+    tried every character of a page (a fifth of a millisecond a page, the
+    largest part of fingerprinting), and a page has a few dozen candidates."""
+    last_end = 0
+    href, src = html.find("href="), html.find("src=")
+    while href >= 0 or src >= 0:
+        if src < 0 or 0 <= href < src:
+            start, attribute = href, "href"
+            href = html.find("href=", href + 1)
+        else:
+            start, attribute = src, "src"
+            src = html.find("src=", src + 1)
+        if start < last_end:  # inside the last match: the regex went past it
+            continue
+        opening = start + len(attribute) + 1
+        quote = html[opening : opening + 1]
+        if quote not in ('"', "'"):  # also "": the end of the page
+            continue
+        double, single = html.find('"', opening + 1), html.find("'", opening + 1)
+        closing = min(double, single) if double >= 0 <= single else max(double, single)
+        # The value runs to the first quote of either kind: a match only if
+        # that is its own quote, after at least one character.
+        if closing <= opening + 1 or html[closing] != quote:
+            continue
+        last_end = closing + 1
+        yield start, last_end, attribute, quote, html[opening + 1 : closing]
+
+
+class AssetLinks:
+    """Rewrites pages' links to the theme's assets (`names`: plain path from
+    the output root -> fingerprinted one), made once for every page."""
+
+    def __init__(self, output: str, names: dict[str, str], siteurl: str):
+        self.output, self.names = output, names
+        self.prefixes = [p for p in (siteurl.rstrip("/") + "/", "/") if p]
+        self.asset_names = {posixpath.basename(name) for name in names}
+
+    def page(self, html: str, path: str) -> str:
+        """One page (written at `path` under the output) with fingerprinted
+        names: what HTML_REFERENCE.sub() with the rule below gives."""
+        if not self.names:
+            return html
+        pieces: list[str] = []
+        done = 0
+        folder = None  # the page's folder, worked out when needed
+        for start, end, attribute, quote, url in references(html):
+            # A page has a hundred links and a few assets: most links are
+            # let go by their last segment alone.
+            location = url.split("#")[0].split("?")[0]
+            if location[location.rfind("/") + 1 :] not in self.asset_names:
+                continue
+            before = html[start - 1 : start]
+            if before.isalnum() or before == "_":  # "xhref=": not an attribute
+                continue
+            for prefix in self.prefixes:
+                if location.startswith(prefix):
+                    relative = location[len(prefix) :]
+                    break
+            else:
+                if ":" in location:
+                    continue
+                if folder is None:
+                    folder = os.path.relpath(os.path.dirname(path), self.output)
+                    folder = folder.replace(os.sep, "/")
+                relative = posixpath.normpath(posixpath.join(folder, location))
+            if relative not in self.names:
+                continue
+            new = url.replace(
+                posixpath.basename(relative),
+                posixpath.basename(self.names[relative]),
+                1,
+            )
+            pieces += [html[done:start], f"{attribute}={quote}{new}{quote}"]
+            done = end
+        if not pieces:
+            return html
+        pieces.append(html[done:])
+        return "".join(pieces)
+
+
 def rewrite_html(html: str, path: str, output: str, names: dict, siteurl: str) -> str:
     """One page (written at `path` under `output`) with fingerprinted names."""
-    prefixes = [p for p in (siteurl.rstrip("/") + "/", "/") if p]
-    page_folder = os.path.relpath(os.path.dirname(path), output).replace(os.sep, "/")
-    # A page has a hundred links and a few assets: most links are let go
-    # by their last segment alone.
-    asset_names = {posixpath.basename(name) for name in names}
-
-    def replace(match: re.Match) -> str:
-        attribute, quote, url = match.groups()
-        before = match.string[match.start() - 1 : match.start()]
-        if before.isalnum() or before == "_":  # "xhref=": not an attribute
-            return match.group(0)
-        location = url.split("#")[0].split("?")[0]
-        if posixpath.basename(location) not in asset_names:
-            return match.group(0)
-        for prefix in prefixes:
-            if location.startswith(prefix):
-                relative = location[len(prefix) :]
-                break
-        else:
-            if ":" in location:
-                return match.group(0)
-            relative = posixpath.normpath(posixpath.join(page_folder, location))
-        if relative not in names:
-            return match.group(0)
-        new = url.replace(
-            posixpath.basename(relative), posixpath.basename(names[relative]), 1
-        )
-        return f"{attribute}={quote}{new}{quote}"
-
-    return HTML_REFERENCE.sub(replace, html)
+    return AssetLinks(output, names, siteurl).page(html, path)
 
 
 def rewrite_pages(
@@ -138,6 +192,7 @@ def rewrite_pages(
     """Make every page link to fingerprinted names; return how many changed.
     Pages in `done` (absolute paths) already have them and are not read."""
     changed = 0
+    links = AssetLinks(output, names, siteurl)
     for folder, dirs, files in os.walk(output):
         dirs[:] = [d for d in dirs if d not in SKIP_FOLDERS]
         for name in files:
@@ -148,7 +203,7 @@ def rewrite_pages(
                 continue
             with open(path, encoding="utf-8") as handle:
                 page = handle.read()
-            rewritten = rewrite_html(page, path, output, names, siteurl)
+            rewritten = links.page(page, path)
             if rewritten != page:
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(rewritten)

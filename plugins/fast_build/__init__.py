@@ -18,9 +18,10 @@ from pelican import signals
 
 from multilingual import build_state, requires
 
-from .reading import CACHE, PrefetchingReader
+from .reading import PrefetchingReader, read_cache
 from .settings import SETTINGS as SETTINGS  # the core merges them
 from .urls import freeze_urls
+from .workers import build_pool
 from .writing import FastWriter
 
 logger = logging.getLogger(__name__)
@@ -28,13 +29,19 @@ logger = logging.getLogger(__name__)
 
 def cache_templates(pelican: Any) -> None:
     """Compiled templates kept in CACHE_PATH/jinja: compiling the theme cost
-    about a second a build, in every worker, as each compiled its own."""
+    about a second a build, in every worker, as each compiled its own.
+
+    And templates read once a build: Jinja otherwise looks at the time stamp
+    of every template a page extends or imports, at every page (14,000 calls
+    to the file system for the bench's 3,000 pages). Every build makes its
+    environment afresh, so an edited template shows in the next one."""
     options = dict(pelican.settings.get("JINJA_ENVIRONMENT", {}))
     if "bytecode_cache" not in options:
         folder = os.path.join(pelican.settings["CACHE_PATH"], "jinja")
         os.makedirs(folder, exist_ok=True)
         options["bytecode_cache"] = FileSystemBytecodeCache(folder)
-        pelican.settings["JINJA_ENVIRONMENT"] = options
+    options.setdefault("auto_reload", False)
+    pelican.settings["JINJA_ENVIRONMENT"] = options
 
 
 def use_reader(readers: Any) -> None:
@@ -63,13 +70,20 @@ def finish(_pelican: Any) -> None:
         writer.deferring = False
         if state.page_filters:
             state.filtered_pages = frozenset(writer.written_files)
-    CACHE.save()
+    read_cache(_pelican.settings).save()
     # What is stale is removed, and a page written twice (only known now)
     # stops a production build, at the core's end of the build.
 
 
+def start_pool(pelican: Any) -> None:
+    """The build's one worker pool (BuildState.pool); the core's end of the
+    build finishes what plugins left running in it, then closes it."""
+    build_pool(pelican.settings)
+
+
 def register() -> None:
     requires("fast_build")
+    signals.initialized.connect(start_pool)
     signals.initialized.connect(cache_templates)
     signals.readers_init.connect(use_reader)
     signals.get_writer.connect(get_writer)

@@ -30,10 +30,11 @@ from pelican.urlwrappers import URLWrapper
 from multilingual import (
     FrontMatterError,
     FrontMatterMarkdownReader,
+    build_state,
     sections_from_settings,
 )
 
-from .workers import run_shares, worker_count
+from .workers import build_pool
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +171,12 @@ class ReadCache:
             os.remove(entry.path)
 
 
-CACHE = ReadCache()
+def read_cache(settings: dict[str, Any]) -> ReadCache:
+    """This run's read cache (loaded from disk on first use)."""
+    data = build_state(settings).data
+    if not isinstance(data.get("fast_build.reads"), ReadCache):
+        data["fast_build.reads"] = ReadCache()
+    return data["fast_build.reads"]
 
 
 def _rebind(metadata: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
@@ -324,12 +330,13 @@ class PrefetchingReader(FrontMatterMarkdownReader):
     def _read_all(self, source_path: str) -> dict[str, Any]:
         settings = self.settings
         use_cache = settings.get("FAST_BUILD_CACHE", True)
+        cache = read_cache(settings)
         if use_cache:
-            CACHE.open(settings)
+            cache.open(settings)
         ready: dict[str, Any] = {}
         todo = []
         for path in _files_of(settings, os.path.abspath(source_path)):
-            cached = CACHE.get(path, settings) if use_cache else None
+            cached = cache.get(path, settings) if use_cache else None
             if cached is not None:
                 ready[path] = cached
             else:
@@ -340,8 +347,9 @@ class PrefetchingReader(FrontMatterMarkdownReader):
             len(todo),
             len(ready),
         )
-        workers = worker_count(settings) if len(todo) >= MIN_PARALLEL else 1
-        results = run_shares(
+        pool = build_pool(settings)
+        workers = pool.available() if len(todo) >= MIN_PARALLEL else 1
+        results = pool.run_shares(
             [todo[i::workers] for i in range(workers)], self._read_share
         )
         for path, (stamp, result, warnings) in results:
@@ -353,5 +361,5 @@ class PrefetchingReader(FrontMatterMarkdownReader):
                 html, metadata = result
                 ready[path] = ((html, _rebind(metadata, settings)), warnings)
                 if use_cache:
-                    CACHE.put(path, stamp, result, warnings)
+                    cache.put(path, stamp, result, warnings)
         return ready

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -26,9 +27,27 @@ from multilingual import (
     write_if_changed,
 )
 
-from .workers import run_shares, worker_count
+from .workers import build_pool
 
 logger = logging.getLogger(__name__)
+
+
+def write_changed(path: str, data: bytes) -> bool:
+    """The core's write_if_changed for a page, whose folder Pelican's writer
+    has just made: one open to compare (none of the core's size check and
+    second makedirs, three calls to the file system a page, which a first
+    build into an empty folder makes three thousand times)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size == len(data) and handle.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    except OSError:  # not a file we can read (a folder...): the core's way
+        return write_if_changed(path, data)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
 
 
 class _ChangedOnlyFile(io.StringIO):
@@ -45,7 +64,7 @@ class _ChangedOnlyFile(io.StringIO):
             text = self.getvalue()
             for page_filter in self.filters:
                 text = page_filter(self.path, text)
-            write_if_changed(self.path, text.encode(self.encoding_name))
+            write_changed(self.path, text.encode(self.encoding_name))
         super().__exit__(*exc)
 
 
@@ -55,7 +74,8 @@ class FastWriter(SafeWriter):
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
         super().__init__(output_path, settings=settings)
-        self.workers = worker_count(self.settings)
+        self.pool = build_pool(self.settings)
+        self.workers = self.pool.workers  # at most; 1: no fork (editor loop)
         self._queue: list[tuple[tuple, dict]] = []
         self.deferring = True
         self.state = build_state(self.settings)
@@ -101,7 +121,8 @@ class FastWriter(SafeWriter):
         queue, self._queue = self._queue, []
         if not queue:
             return
-        workers = self.workers if len(queue) >= 2 * self.workers else 1
+        workers = min(self.workers, self.pool.available())
+        workers = workers if len(queue) >= 2 * workers else 1
         before = set(self._written_files)
         messages = self.state.messages
         known_errors = len(messages.errors)
@@ -121,7 +142,9 @@ class FastWriter(SafeWriter):
             told = messages.errors[mistakes:]
             return files + [("error", str(e), getattr(e, "path", "")) for e in told]
 
-        results = run_shares([queue[i::workers] for i in range(workers)], render)
+        results = self.pool.run_shares(
+            [queue[i::workers] for i in range(workers)], render
+        )
         # Each worker told its own messages; this run's list keeps them
         # (a production build stops on them), once each.
         del messages.errors[known_errors:]

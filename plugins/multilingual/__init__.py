@@ -178,6 +178,9 @@ def end_of_build(pelican: Any) -> None:
     production build with an error exits non-zero."""
     settings = pelican.settings
     state = build_state(settings)
+    # Work plugins left running in the background (the search index) ends
+    # first: what it writes is this build's too.
+    state.finish_later_work()
     record_tree(
         settings, os.path.join(pelican.output_path, settings["THEME_STATIC_DIR"])
     )

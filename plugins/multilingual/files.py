@@ -22,6 +22,14 @@ from .errors import Messages
 def publish(cached: str, target: str) -> None:
     """Make `target` the file `cached` (replacing what is there)."""
     try:
+        # Nothing there yet (a first build, an emptied output): one call.
+        os.link(cached, target)
+        return
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # no links here, or no folder yet: below, the general way
+    try:
         if os.path.samefile(cached, target):
             return
     except FileNotFoundError:
@@ -73,6 +81,50 @@ class BuildState:
         # pages' sizes: a plugin that changes files on the way out (EXIF
         # removed from photos) puts its own measure here.
         self.size_of: Callable[[str], int] = os.path.getsize
+        # The run's worker pool (fast_build's BuildPool): every step that
+        # spreads work over the cores goes through it. None: one process.
+        self.pool: Any = None
+        # What must be done at the very end of the build, after every
+        # plugin's end-of-build step (work started in the background, such as
+        # the search index, is finished there); run when the pool closes.
+        self.later: list[Callable[[], None]] = []
+
+    def finish_later_work(self) -> None:
+        """What plugins left to finish (`later`), then the pool closes; the
+        core's end of the build calls it, after every plugin's own end."""
+        try:
+            while self.later:
+                self.later.pop(0)()
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+
+    def map(
+        self,
+        function: Callable[[Any], Any],
+        items: list[Any],
+        weights: list[float] | None = None,
+    ) -> list[Any]:
+        """[function(item) for item in items], on every core when the run
+        has a worker pool (`weights`, such as file sizes, balance the
+        workers' shares). `function` runs in a forked copy of the build: it
+        must return its result, not change the build's objects."""
+        if self.pool is None:
+            return [function(item) for item in items]
+        return self.pool.map(function, items, weights)
+
+    def in_background(
+        self, function: Callable[[], Any], then: Callable[[Any], None]
+    ) -> None:
+        """function() in a worker of the pool while the build goes on, and
+        then(its result) at the very end of the build (BuildState.later);
+        both now without a pool. `function` runs in a forked copy of the
+        build: what it changes there is lost, only its result comes back."""
+        if self.pool is None:
+            then(function())
+            return
+        handle = self.pool.start(function)
+        self.later.append(lambda: then(handle.wait()))
 
     # Settings travel to process pools (cards, PDF, compression); this run's
     # writer, hooks and records do not: a worker starts with an empty state.

@@ -83,9 +83,16 @@ class TypographicTranslations:
     def __init__(self, catalog: Any, typography: Typography):
         self.catalog = catalog
         self.typography = typography
+        # A page asks for the same few dozen strings: each is set once.
+        self._said: dict[str, str] = {}
 
     def gettext(self, message: str) -> str:
-        return self.typography.text(self.catalog.gettext(message))
+        said = self._said.get(message)
+        if said is None:
+            said = self._said[message] = self.typography.text(
+                self.catalog.gettext(message)
+            )
+        return said
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.typography.text(self.catalog.ngettext(singular, plural, n))

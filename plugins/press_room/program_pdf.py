@@ -22,11 +22,9 @@ import logging
 import math
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +32,7 @@ from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw, ImageFont, features
 
-from multilingual import file_history
+from multilingual import build_state, file_history
 
 logger = logging.getLogger(__name__)
 
@@ -212,10 +210,18 @@ def blocks_of(chapters: list[Any], title: str, subtitle: str) -> list[Block]:
     return found
 
 
+def bilevel(page: Image.Image) -> Image.Image:
+    """A page in black and white: Pillow stores it in a PDF with CCITT G4
+    compression, sharp and a few tens of KB (greys would go through JPEG).
+    Thresholded straight to mode "1": convert("1") would dither first."""
+    return page.point(lambda v: 255 if v > 150 else 0, "1")
+
+
 def draw_pages(
     blocks: list[Block], fonts: list[str], direction: str
 ) -> list[Image.Image]:
-    """The program's pages, greyscale, chapter after chapter."""
+    """The program's pages, chapter after chapter: each drawn in greys, then
+    kept in black and white (a grey page is 2 MB, a program has dozens)."""
     setter = Typesetter(fonts, direction)
     pages: list[Image.Image] = []
     page = None
@@ -223,6 +229,8 @@ def draw_pages(
 
     def new_page():
         nonlocal page, y
+        if page is not None:
+            pages[-1] = bilevel(page)
         page = Image.new("L", (WIDTH, HEIGHT), 255)
         pages.append(page)
         y = MARGIN
@@ -243,6 +251,8 @@ def draw_pages(
                 new_page()
             setter.draw_line(page, y, words, size, ink)
             y += leading
+    if page is not None:
+        pages[-1] = bilevel(page)
     return pages
 
 
@@ -251,15 +261,11 @@ def render_pdf(
 ) -> bytes:
     pages = draw_pages(blocks, fonts, direction)
     buffer = io.BytesIO()
-    # Black and white pages: Pillow stores them with CCITT G4 compression,
-    # sharp and a few tens of KB per page (greys would go through JPEG).
-    # (Thresholded straight to mode "1": convert("1") would dither first.)
-    bilevel = [p.point(lambda v: 255 if v > 150 else 0, "1") for p in pages]
-    bilevel[0].save(
+    pages[0].save(
         buffer,
         "PDF",
         save_all=True,
-        append_images=bilevel[1:],
+        append_images=pages[1:],
         resolution=150.0,
         # Dated by its text, not by the build: the same program, the same file.
         creationDate=when.utctimetuple(),
@@ -311,7 +317,7 @@ def program_pdfs(
         )
         when = max(changed for _added, changed in history.values())
         todo.append((lang.code, cached, (blocks, fonts, lang.direction, when)))
-    drawn = _render_all([job for _, _, job in todo], settings.get("BUILD_WORKERS"))
+    drawn = _render_all([job for _, _, job in todo], settings)
     for (code, cached, _), data in zip(todo, drawn, strict=True):
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(data)
@@ -323,16 +329,9 @@ def _render(job: tuple[Any, ...]) -> bytes:
     return render_pdf(*job)
 
 
-def _render_all(jobs: list[tuple[Any, ...]], workers: int | None) -> list[bytes]:
-    """The languages' PDFs are independent: drawn at the same time, one per
-    core (BUILD_WORKERS), in processes forked from the build."""
-    workers = min(len(jobs), workers or len(os.sched_getaffinity(0)))
-    if workers <= 1 or not hasattr(os, "fork"):
-        return [_render(job) for job in jobs]
-    # The longest first, so that the last one to start is a short one.
-    order = sorted(
-        range(len(jobs)), key=lambda i: -sum(len(b.text) for b in jobs[i][0])
-    )
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        futures = {i: pool.submit(_render, jobs[i]) for i in order}
-        return [futures[i].result() for i in range(len(jobs))]
+def _render_all(jobs: list[tuple[Any, ...]], settings: dict[str, Any]) -> list[bytes]:
+    """The languages' PDFs are independent: drawn at the same time on the
+    build's worker pool (BuildState.map; one process without it), the
+    longest spread first."""
+    weights = [float(sum(len(b.text) for b in job[0])) for job in jobs]
+    return build_state(settings).map(_render, jobs, weights)

@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual import publish, record_tree, requires
+from multilingual import build_state, publish, record_tree, requires
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +152,12 @@ def _index(executable: str, output: str, part: Part, bundle: str) -> None:
 
 
 def build_index(pelican: Any) -> None:
-    """The search index, its folder (pagefind/) recorded as this build's."""
+    """The search index, its folder (pagefind/) recorded as this build's once
+    the indexing (in the background) is finished."""
     index(pelican)
-    record_tree(pelican.settings, os.path.join(pelican.output_path, "pagefind"))
+    settings = pelican.settings
+    folder = os.path.join(pelican.output_path, "pagefind")
+    build_state(settings).later.append(lambda: record_tree(settings, folder))
 
 
 def index(pelican: Any) -> None:
@@ -165,7 +168,13 @@ def index(pelican: Any) -> None:
     kit), one after the other, and each folder's bundle is kept in the
     cache under a hash of its pages: a build that changed pages of one
     language indexes that language only, and one that changed no page
-    keeps the index the output has."""
+    keeps the index the output has.
+
+    With a worker pool (fast_build), the indexing runs in a worker of its
+    own beside the rest of the build's end (compressed copies...), waited
+    for when the pool closes: Pagefind reads only the finished pages, which
+    nothing writes any more, and the worker writes only into the cache and
+    pagefind/, which nothing else touches."""
     output = pelican.output_path
     executable = pagefind_executable()
     cache = os.path.join(pelican.settings["CACHE_PATH"], "site_search")
@@ -179,50 +188,79 @@ def index(pelican: Any) -> None:
             if handle.read() == stamp:
                 log.info("site_search: no page changed, the search index is kept")
                 return
-    os.makedirs(cache, exist_ok=True)
-    indexed = 0
-    for part in parts:
-        bundle = os.path.join(cache, part.key)
-        if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
-            _index(executable, output, part, bundle)
-            indexed += 1
-    # A fresh index each time: fragments of pages since changed would stay.
-    target = os.path.join(output, "pagefind")
-    shutil.rmtree(target, ignore_errors=True)
-    merged: dict[str, Any] = {}
-    for part in parts:
-        bundle = os.path.join(cache, part.key)
-        with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as f:
-            data = json.load(f)
-        languages = {**merged.get("languages", {}), **data.get("languages", {})}
-        merged = {**merged, **data, "languages": languages}
-        shutil.copytree(
-            bundle,
-            target,
-            ignore=lambda folder, _names, bundle=bundle: (
-                ["pagefind-entry.json"] if folder == bundle else []
-            ),
-            copy_function=publish,
-            dirs_exist_ok=True,
+    work = Indexing(executable, output, cache, parts, stamp_file, stamp)
+    build_state(pelican.settings).in_background(work.run, work.finish)
+
+
+class Indexing:
+    """One build's indexing: the parts not in the cache indexed, the bundles
+    published into the output, the cache's stale bundles removed (slow:
+    thousands of files); run() returns how many parts it indexed."""
+
+    def __init__(
+        self,
+        executable: str,
+        output: str,
+        cache: str,
+        parts: list[Part],
+        stamp_file: str,
+        stamp: str,
+    ):
+        self.executable, self.output, self.cache = executable, output, cache
+        self.parts, self.stamp_file, self.stamp = parts, stamp_file, stamp
+
+    def run(self) -> int:
+        output, cache, parts = self.output, self.cache, self.parts
+        os.makedirs(cache, exist_ok=True)
+        indexed = 0
+        for part in parts:
+            bundle = os.path.join(cache, part.key)
+            if not os.path.exists(os.path.join(bundle, "pagefind-entry.json")):
+                _index(self.executable, output, part, bundle)
+                indexed += 1
+        # A fresh index each time: fragments of pages since changed would stay.
+        target = os.path.join(output, "pagefind")
+        shutil.rmtree(target, ignore_errors=True)
+        merged: dict[str, Any] = {}
+        for part in parts:
+            bundle = os.path.join(cache, part.key)
+            entry = os.path.join(bundle, "pagefind-entry.json")
+            with open(entry, encoding="utf-8") as handle:
+                data = json.load(handle)
+            languages = {**merged.get("languages", {}), **data.get("languages", {})}
+            merged = {**merged, **data, "languages": languages}
+            shutil.copytree(
+                bundle,
+                target,
+                ignore=lambda folder, _names, bundle=bundle: (
+                    ["pagefind-entry.json"] if folder == bundle else []
+                ),
+                copy_function=publish,
+                dirs_exist_ok=True,
+            )
+        # Sorted: the same site gives the same file (builds compare file by
+        # file, rsync sends nothing).
+        entry = os.path.join(target, "pagefind-entry.json")
+        with open(entry, "w", encoding="utf-8") as handle:
+            json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
+        with open(self.stamp_file, "w", encoding="utf-8") as handle:
+            handle.write(self.stamp)
+        # Bundles of pages since changed leave the cache.
+        keep = {part.key for part in parts}
+        for name in os.listdir(cache):
+            path = os.path.join(cache, name)
+            if os.path.isdir(path) and name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+        return indexed
+
+    def finish(self, indexed: int) -> None:
+        """Say what run() did (a failure was raised before this)."""
+        log.info(
+            "site_search: search index written to pagefind/ (%d of %d folders "
+            "indexed, the rest from the cache)",
+            indexed,
+            len(self.parts),
         )
-    # Sorted: the same site gives the same file (builds compare file by
-    # file, rsync sends nothing).
-    with open(entry, "w", encoding="utf-8") as handle:
-        json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
-    # Bundles of pages since changed leave the cache.
-    keep = {part.key for part in parts}
-    for name in os.listdir(cache):
-        path = os.path.join(cache, name)
-        if os.path.isdir(path) and name not in keep:
-            shutil.rmtree(path, ignore_errors=True)
-    with open(stamp_file, "w", encoding="utf-8") as handle:
-        handle.write(stamp)
-    log.info(
-        "site_search: search index written to pagefind/ (%d of %d folders indexed, "
-        "the rest from the cache)",
-        indexed,
-        len(parts),
-    )
 
 
 def get_generators(_pelican: Any) -> type:
