@@ -44,6 +44,16 @@ def tiny(tmp_path_factory) -> Site:
     clinic = content / "news/clinic.fr.md"
     middle = LONG[: len(LONG) // 2] + " Le mot dispensaire est ici. " + LONG
     clinic.write_text(clinic.read_text("utf-8") + "\n" + middle + "\n", "utf-8")
+    tags = content / "tags.yml"
+    tags.write_text(
+        tags.read_text("utf-8")
+        + "education:\n  ar: التعليم\n  fr: éducation\n  zgh: ⴰⵙⴳⵎⵉ\n",
+        "utf-8",
+    )
+    clinic.write_text(
+        clinic.read_text("utf-8").replace("tags: [santé]", "tags: [santé, éducation]"),
+        "utf-8",
+    )
     output = tmp / "output"
     build_site(output, "pelicanconf.py", project)
     return Site(output)
@@ -89,6 +99,12 @@ def test_the_search_page_offers_the_topics_without_javascript(tiny):
     links = page.xpath("//section[contains(@class, 'search-topics')]//ul//a")
     assert {_text(a) for a in links} >= {"Eau", "Santé"}
     assert all(a.get("href").startswith("/fr/") for a in links)
+
+
+def test_topics_are_listed_in_a_reader_s_order_accents_aside(tiny):
+    page = tiny.page("/fr/sujets/")
+    names = [_text(a) for a in page.xpath("//ul[@class='topics']//a")]
+    assert names == ["Eau", "Éducation", "Santé"]
 
 
 @pytest.mark.browser

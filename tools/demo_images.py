@@ -784,14 +784,18 @@ def dam_scene(seed: int) -> np.ndarray:
     )
     yy, xx = grid(H, W)
     level = 0.6
-    ring = (yy > level - 0.05) & (yy < level)
-    img[ring] = img[ring] * 0.6 + rgb("#d8c7a6") * 0.4
+    ring = (yy > level - 0.035) & (yy < level)
+    img[ring] = img[ring] * 0.75 + rgb("#d8c7a6") * 0.25
     water_mask = blur_mask((yy > level).astype(float), 0.8)
-    mirrored = img[::-1][:H]  # reflection: sky and hills upside down
-    mirror = np.roll(mirrored, -int((1 - 2 * level) * H), axis=0)
-    ripple = noise(rng, H, W, 30, 2)
-    water = mirror * 0.55 + rgb("#2d5e80") * 0.45
-    water *= (1 + 0.06 * np.sin(yy * 500 + ripple * 6))[..., None]
+    # Reflection: what stands above the water line, upside down and softened
+    # by the ripples; darker and bluer toward the camera.
+    rows = np.clip((2 * level - yy) * H, 0, H - 1).astype(int)
+    mirror = blur(img[rows[:, 0]], 3)
+    streaks = Image.fromarray((rng.random((H // 3, 10)) * 255).astype(np.uint8))
+    ripple = np.asarray(streaks.resize((W, H), Image.BICUBIC)) / 255 - 0.5
+    depth = np.clip((yy - level) / (1 - level), 0, 1)[..., None]
+    water = mirror * (0.6 - 0.25 * depth) + rgb("#2d5e80") * (0.4 + 0.25 * depth)
+    water *= (1 + 0.12 * ripple)[..., None]  # wind streaks across the water
     img = over(img, water, water_mask)
     img = land(
         img, rng, ridge(rng, W, 0.86, 0.03, 0.4), "#9c7550", "#e4e6e4", 0.0, 0.15
