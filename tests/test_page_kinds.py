@@ -5,6 +5,7 @@ cut. Built from the small fixture site, not the demo."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -60,7 +61,8 @@ def tiny(tmp_path_factory) -> Site:
 
 
 def _text(node) -> str:
-    return " ".join(node.text_content().split())
+    """The text as shown, runs of white space folded (no-break spaces kept)."""
+    return re.sub(r"[ \t\n]+", " ", node.text_content()).strip()
 
 
 def test_an_event_gives_day_time_place_and_calendar_in_one_box(tiny):
@@ -105,6 +107,13 @@ def test_topics_are_listed_in_a_reader_s_order_accents_aside(tiny):
     page = tiny.page("/fr/sujets/")
     names = [_text(a) for a in page.xpath("//ul[@class='topics']//a")]
     assert names == ["Eau", "Éducation", "Santé"]
+
+
+def test_french_contact_labels_take_a_space_before_the_colon(tiny):
+    footer = _text(tiny.page("/fr/").xpath("//footer[@class='site-footer']")[0])
+    assert "Téléphone\u00a0: +212" in footer
+    arabic = _text(tiny.page("/ar/").xpath("//footer[@class='site-footer']")[0])
+    assert "الهاتف: +212" in arabic
 
 
 @pytest.mark.browser
