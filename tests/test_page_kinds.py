@@ -89,6 +89,14 @@ def test_a_program_sector_shows_its_picture_with_caption_and_credit(tiny):
     assert not figure.xpath(".//oasis")
 
 
+def test_the_program_index_shows_each_sector_with_its_picture(tiny):
+    page = tiny.page("/fr/programme/")
+    (card,) = page.xpath("//li[@class='sector']")
+    # Decoration beside the sector's title: no second reading of it.
+    assert card.xpath(".//div[@class='sector-photo']//img/@alt") == [""]
+    assert _text(card.xpath(".//h2")[0]) == "Eau"
+
+
 def test_a_photo_credit_stays_out_of_search_excerpts(tiny):
     page = tiny.page("/fr/actualites/wells/")
     (credit,) = page.xpath("//small[@class='credit']")
