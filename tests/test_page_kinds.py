@@ -163,3 +163,39 @@ def test_an_excerpt_cut_from_the_middle_shows_ellipses(tiny, browser):
         page.close()
     finally:
         httpd.shutdown()
+
+
+# Where each line of an element's text ends: the character before each
+# break, measured in the browser character by character.
+_LINE_ENDS = """element => {
+  const text = element.firstChild.nodeType === 3 ? element.firstChild
+    : document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+  const range = document.createRange();
+  const ends = [];
+  let top = null;
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(text, i); range.setEnd(text, i + 1);
+    const y = range.getBoundingClientRect().top;
+    if (top !== null && y > top + 2) ends.push(text.data[i - 1]);
+    top = y;
+  }
+  return ends;
+}"""
+
+
+@pytest.mark.browser
+def test_a_long_e_mail_never_breaks_after_its_hyphen_on_a_narrow_screen(tiny, browser):
+    httpd, base = start(tiny.root)
+    try:
+        ends = []
+        for width in range(240, 300, 6):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(base + "/fr/")
+            link = page.locator("footer.site-footer a[href^='mailto:']")
+            assert link.evaluate("a => a.scrollWidth <= a.clientWidth + 1")
+            ends += link.evaluate(_LINE_ENDS)
+            page.close()
+        assert ends, "the address should wrap at these widths"
+        assert "-" not in ends, ends
+    finally:
+        httpd.shutdown()
