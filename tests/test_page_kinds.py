@@ -97,6 +97,12 @@ def test_the_program_index_shows_each_sector_with_its_picture(tiny):
     assert _text(card.xpath(".//h2")[0]) == "Eau"
 
 
+def test_an_item_s_topics_read_like_the_topic_headings(tiny):
+    page = tiny.page("/fr/actualites/wells/")
+    chips = [_text(li) for li in page.xpath("//ul[@class='tags']/li")]
+    assert chips == ["Eau"]
+
+
 def test_a_photo_credit_stays_out_of_search_excerpts(tiny):
     page = tiny.page("/fr/actualites/wells/")
     (credit,) = page.xpath("//small[@class='credit']")
