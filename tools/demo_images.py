@@ -1054,8 +1054,35 @@ def portrait(
         img = img + 0.12 * rng.uniform(0.3, 1) * m[..., None]
     img = blur(img, 14)
     cx = w * 0.5
-    shoulders = ellipse_mask(h, w, (cx - w * 0.46, h * 0.66, cx + w * 0.46, h * 1.35))
-    img = shade(img, shoulders, jacket, rng, light_from=-1.5, grain=0.05)
+    # Shoulders falling away from the neck, rounded, a jacket's lapels.
+    torso = polygon_mask(
+        h,
+        w,
+        [
+            (cx - w * 0.5, h),
+            (cx - w * 0.47, h * 0.84),
+            (cx - w * 0.38, h * 0.73),
+            (cx - w * 0.13, h * 0.665),
+            (cx + w * 0.13, h * 0.665),
+            (cx + w * 0.38, h * 0.73),
+            (cx + w * 0.47, h * 0.84),
+            (cx + w * 0.5, h),
+        ],
+    )
+    torso = np.clip(blur_mask(torso, 6) * 1.4 - 0.2, 0, 1)
+    img = shade(img, torso, jacket, rng, light_from=-1.5, grain=0.05)
+    for side in (-1, 1):
+        lapel = polygon_mask(
+            h,
+            w,
+            [
+                (cx + side * w * 0.1, h * 0.665),
+                (cx + side * w * 0.2, h * 0.7),
+                (cx + side * w * 0.07, h),
+                (cx + side * w * 0.02, h),
+            ],
+        )
+        img = img * (1 - 0.18 * blur_mask(lapel, 2)[..., None])
     collar = polygon_mask(
         h, w, [(cx - w * 0.1, h * 0.66), (cx + w * 0.1, h * 0.66), (cx, h * 0.82)]
     )
@@ -1094,22 +1121,24 @@ def portrait(
     )
     if scarf:
         veil = ellipse_mask(h, w, (cx - w * 0.2, h * 0.13, cx + w * 0.2, h * 0.62))
-        veil = np.maximum(
-            veil,
-            polygon_mask(
-                h,
-                w,
-                [
-                    (cx - w * 0.2, h * 0.4),
-                    (cx + w * 0.2, h * 0.4),
-                    (cx + w * 0.3, h * 0.74),
-                    (cx - w * 0.3, h * 0.74),
-                ],
-            ),
+        # Falling over the shoulders in a rounded drape, not a cut edge.
+        arc = [
+            (cx + w * 0.32 * math.cos(a), h * (0.72 + 0.07 * math.sin(a)))
+            for a in np.linspace(0, math.pi, 24)
+        ]
+        drape = polygon_mask(
+            h, w, [(cx - w * 0.19, h * 0.42), (cx + w * 0.19, h * 0.42), *arc]
         )
+        veil = np.clip(blur_mask(np.maximum(veil, drape), 3) * 1.3 - 0.15, 0, 1)
+        fold = ellipse_mask(h, w, (cx - w * 0.17, h * 0.16, cx + w * 0.17, h * 0.62))
         img = shade(img, veil, scarf, rng, light_from=-1.5, grain=0.06)
+        img = img * (1 - 0.2 * blur_mask(fold - blur_mask(fold, 6), 4)[..., None])
     face_box = (cx - w * 0.145, h * 0.18, cx + w * 0.145, h * 0.58)
-    face = ellipse_mask(h, w, face_box)
+    face = np.maximum(
+        ellipse_mask(h, w, (cx - w * 0.145, h * 0.18, cx + w * 0.145, h * 0.52)),
+        ellipse_mask(h, w, (cx - w * 0.118, h * 0.3, cx + w * 0.118, h * 0.585)),
+    )
+    del face_box
     fx = (xx - 0.5) / 0.145
     fy = (yy - 0.38) / 0.2
     lit = 1.12 - 0.22 * (fx + 1) / 2 - 0.08 * np.clip(fy, 0, 1)
@@ -1137,6 +1166,10 @@ def portrait(
     features += 0.3 * ellipse_mask(
         h, w, (cx - w * 0.045, h * 0.49, cx + w * 0.045, h * 0.505)
     )
+    for ex in (-0.055, 0.055):  # irises, small and dark, softened below
+        features += 0.6 * ellipse_mask(
+            h, w, (cx + w * (ex - 0.012), h * 0.349, cx + w * (ex + 0.012), h * 0.366)
+        )
     img = img * (
         1 - blur_mask(features * face, 4)[..., None] * np.array([0.55, 0.6, 0.6])
     )
@@ -1152,7 +1185,9 @@ def portrait(
         ears = ellipse_mask(h, w, (cx - w * 0.165, h * 0.34, cx - w * 0.13, h * 0.43))
         ears += ellipse_mask(h, w, (cx + w * 0.13, h * 0.34, cx + w * 0.165, h * 0.43))
         img = shade(img, np.clip(ears, 0, 1), skin, rng, light_from=-2, grain=0.02)
-    img = blur(img, 1.6)  # focus on the eyes' plane is not ours to fake
+    glow = np.exp(-(((xx - 0.47) / 0.08) ** 2 + ((yy - 0.27) / 0.05) ** 2))
+    img = img + 0.06 * (glow * face)[..., None]  # the key light on the brow
+    img = blur(img, 1.3)  # focus on the eyes' plane is not ours to fake
     return finish(img, rng, grain=0.02, vignette=0.3, warmth=0.02)
 
 
