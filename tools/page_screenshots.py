@@ -103,16 +103,11 @@ def main() -> None:
                                 java_script_enabled=js,
                             )
                             page = context.new_page()
-                            query = (
-                                "?q=eau" if name == "search" and lang == "fr" else ""
-                            )
+                            query = QUERIES.get(lang, "") if name == "search" else ""
                             page.goto(f"{base}/{path}{query}", wait_until="networkidle")
                             page.evaluate("document.fonts.ready") if js else None
                             if query and js:  # results come after the index
-                                page.wait_for_function(
-                                    "document.querySelector('.search-status')"
-                                    ".textContent.length > 0"
-                                )
+                                page.wait_for_selector(".search-results li")
                             # Scroll down and back so lazy pictures load.
                             page.evaluate(
                                 "window.scrollTo(0, document.body.scrollHeight)"
