@@ -52,7 +52,9 @@ def tiny(tmp_path_factory) -> Site:
         "utf-8",
     )
     clinic.write_text(
-        clinic.read_text("utf-8").replace("tags: [santé]", "tags: [santé, éducation]"),
+        clinic.read_text("utf-8").replace(
+            "tags: [santé]", "tags: [santé, éducation, eau]"
+        ),
         "utf-8",
     )
     output = tmp / "output"
@@ -101,6 +103,16 @@ def test_an_item_s_topics_read_like_the_topic_headings(tiny):
     page = tiny.page("/fr/actualites/wells/")
     chips = [_text(li) for li in page.xpath("//ul[@class='tags']/li")]
     assert chips == ["Eau"]
+
+
+def test_an_article_ends_with_what_was_published_on_its_topics(tiny):
+    page = tiny.page("/fr/actualites/wells/")
+    (related,) = page.xpath("//nav[@class='related']")
+    assert _text(related.xpath(".//h2")[0]) == "Sur le même sujet"
+    links = [(_text(a), a.get("href")) for a in related.xpath(".//a")]
+    assert links == [("Un dispensaire à Tinghir", "/fr/actualites/clinic/")]
+    # An article alone on its topics has no empty block.
+    assert not tiny.page("/ar/akhbar/wells/").xpath("//nav[@class='related']")
 
 
 def test_a_photo_credit_stays_out_of_search_excerpts(tiny):

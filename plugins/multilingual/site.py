@@ -173,6 +173,21 @@ class Site:
             found, key=lambda entry: _by_letter(self.topic_name(entry[0], lang))
         )
 
+    def related(self, item: Content, limit: int = 3) -> list[Content]:
+        """Dated items (news, releases) of the item's language that share a
+        topic with it: those sharing the most first, then the newest."""
+        shared: dict[int, list] = {}
+        for topic in getattr(item, "topics", None) or []:
+            for other in self.by_topic.get((topic, item.lang), []):
+                if other is item or getattr(other, "date", None) is None:
+                    continue
+                shared.setdefault(id(other), [other, 0])[1] += 1
+        ranked = sorted(
+            shared.values(),
+            key=lambda entry: (-entry[1], -entry[0].date.timestamp(), entry[0].key),
+        )
+        return [other for other, _count in ranked[:limit]]
+
     def absolute(self, url: str) -> str:
         return f"{self.absolute_base}/{url}"
 
