@@ -38,7 +38,10 @@ def tiny(tmp_path_factory) -> Site:
     news.write_text(
         news.read_text("utf-8").replace(
             'image_alt: "Un puits"\n',
-            'image_alt: "Un puits"\nimage_credit: "Agence Crédit-Photo"\n',
+            (
+                'image_alt: "Un puits"\nimage_credit: "Agence Crédit-Photo"\n'
+                'image_caption: "Le puits de Tinghir : l\'été venu"\n'
+            ),
         ),
         "utf-8",
     )
@@ -113,6 +116,12 @@ def test_an_article_ends_with_what_was_published_on_its_topics(tiny):
     assert links == [("Un dispensaire à Tinghir", "/fr/actualites/clinic/")]
     # An article alone on its topics has no empty block.
     assert not tiny.page("/ar/akhbar/wells/").xpath("//nav[@class='related']")
+
+
+def test_a_caption_gets_the_language_s_typography(tiny):
+    page = tiny.page("/fr/actualites/wells/")
+    caption = _text(page.xpath("//figure[@class='lead']/figcaption")[0])
+    assert caption.startswith("Le puits de Tinghir\u00a0: l’été venu"), caption
 
 
 def test_a_photo_credit_stays_out_of_search_excerpts(tiny):

@@ -10,8 +10,8 @@ the picture's entry, so the same command always writes the same bytes.
     python -m tools.demo_images            # writes content/images/...
     python -m tools.demo_images --out DIR  # elsewhere (to compare)
 
-Landscapes are 3:2 (960 x 640: the largest responsive width the site makes),
-portraits 4:5 (640 x 800); JPEG quality 72, 4:2:0, progressive.
+Landscapes are 3:2 (1200 x 800: the responsive widths are cut from it),
+portraits 4:5 (640 x 800); JPEG quality 68, 4:2:0, progressive.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
-W, H = 960, 640
+W, H = 1200, 800
 PW, PH = 640, 800
-QUALITY = 72
+QUALITY = 68
 
 
 # --- building blocks -------------------------------------------------------
@@ -302,7 +302,7 @@ def road_scene(seed: int) -> np.ndarray:
     # The bus, on the road where it crosses the middle ground.
     i = 70
     bx, by = cx[i] * W, cy[i] * H
-    bw, bh = 58.0, 30.0
+    bw, bh = 58.0 * W / 960, 30.0 * W / 960  # drawn for 960 px wide
     body = [
         (bx - bw * 0.55, by),
         (bx + bw * 0.45, by),
@@ -354,7 +354,9 @@ def road_scene(seed: int) -> np.ndarray:
         img = over(
             img,
             np.ones_like(img) * rgb("#1b1b1b"),
-            ellipse_mask(H, W, (wx - 6, by - 7, wx + 6, by + 5)),
+            ellipse_mask(
+                H, W, (wx - bw * 0.1, by - bh * 0.23, wx + bw * 0.1, by + bh * 0.17)
+            ),
         )
     img = blur(img, 0.5)
     return finish(img, rng, warmth=0.02)
@@ -499,7 +501,7 @@ def weave_scene(seed: int) -> np.ndarray:
     weft = 0.5 + 0.5 * np.sin(yy * h * 0.9 + noise(rng, h, w, 8, 2) * 3)
     img *= (0.9 + 0.05 * warp + 0.05 * weft)[..., None]
     img *= (1 + 0.08 * noise(rng, h, w, 6, 4))[..., None]
-    img = blur(img, 0.9)  # the wool's fuzz softens every edge
+    img = blur(img, 1.1)  # the wool's fuzz softens every edge
     # Seen at an angle: perspective, then focus falling off with distance.
     im = to_image(img)
     coeffs = _perspective(
