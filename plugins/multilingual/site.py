@@ -8,6 +8,7 @@ language, a region's news and events.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,6 +64,15 @@ def _is_true(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1")
     return bool(value)
+
+
+def _by_letter(name: str) -> tuple[str, str]:
+    """Sort key of a name as a reader looks it up: accents and case apart
+    ("Éducation" between "Eau" and "Emploi", not after "Z"), then exactly."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    )
+    return bare.casefold(), name
 
 
 @dataclass(frozen=True)
@@ -160,8 +170,23 @@ class Site:
             (t, items) for (t, code), items in self.by_topic.items() if code == lang
         ]
         return sorted(
-            found, key=lambda entry: self.topic_name(entry[0], lang).casefold()
+            found, key=lambda entry: _by_letter(self.topic_name(entry[0], lang))
         )
+
+    def related(self, item: Content, limit: int = 3) -> list[Content]:
+        """Dated items (news, releases) of the item's language that share a
+        topic with it: those sharing the most first, then the newest."""
+        shared: dict[int, list] = {}
+        for topic in getattr(item, "topics", None) or []:
+            for other in self.by_topic.get((topic, item.lang), []):
+                if other is item or getattr(other, "date", None) is None:
+                    continue
+                shared.setdefault(id(other), [other, 0])[1] += 1
+        ranked = sorted(
+            shared.values(),
+            key=lambda entry: (-entry[1], -entry[0].date.timestamp(), entry[0].key),
+        )
+        return [other for other, _count in ranked[:limit]]
 
     def absolute(self, url: str) -> str:
         return f"{self.absolute_base}/{url}"

@@ -30,7 +30,17 @@ NNBSP = "\u202f"
 # Spaces an editor (or an earlier pass) may have put before a mark.
 _SPACES = "[ \t\u00a0\u202f]"
 # Front matter fields shown as text (the body is HTML, handled apart).
-TEXT_FIELDS = ("title", "summary", "place", "role", "seat", "correction", "image_alt")
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "place",
+    "role",
+    "seat",
+    "correction",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+)
 # Elements whose text is code or data: copied as they are.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
 # A comment, a doctype, or a tag whose quoted attribute values may hold ">".

@@ -17,14 +17,24 @@ const say = (text) => { status.textContent = text; };
 // page's text. Only the <mark>s become elements; everything else goes in as
 // text, whatever the page held. DOMParser's document is inert: nothing in it
 // runs or loads.
-function excerptNodes(html) {
+// An excerpt cut from the middle of the text says so: an ellipsis where it
+// starts or ends inside the page's text.
+function excerptNodes(html, content) {
   const parsed = new DOMParser().parseFromString(html, "text/html");
-  return [...parsed.body.childNodes].map((node) => {
+  const nodes = [...parsed.body.childNodes].map((node) => {
     if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
     const mark = document.createElement("mark");
     mark.textContent = node.textContent;
     return mark;
   });
+  const words = (text) => text.replace(/\s+/g, " ").trim();
+  const shown = words(parsed.body.textContent);
+  const whole = words(content || "");
+  if (shown && whole) {
+    if (!whole.startsWith(shown.slice(0, 24))) nodes.unshift(document.createTextNode("… "));
+    if (!whole.endsWith(shown.slice(-24))) nodes.push(document.createTextNode(" …"));
+  }
+  return nodes;
 }
 
 async function run(query) {
@@ -43,7 +53,7 @@ async function run(query) {
     link.textContent = page.meta.title || page.url;
     heading.append(link);
     const excerpt = document.createElement("p");
-    excerpt.append(...excerptNodes(page.excerpt));
+    excerpt.append(...excerptNodes(page.excerpt, page.content));
     item.append(heading, excerpt);
     list.append(item);
   }
