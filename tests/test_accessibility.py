@@ -353,18 +353,13 @@ p { margin-block-end: 2em !important; }
 """
 
 
-# Targets the kit's theme draws too small, each with a strict xfail test below
-# that fails once the theme is fixed (then remove it from here): a party's own
-# site is not held to a kit bug it cannot fix in its settings or content.
-KNOWN_SMALL_TARGETS = "ul.people"
+# Targets the kit's theme draws too small (a CSS selector), each with a
+# strict xfail test that fails once the theme is fixed: a party's own site is
+# not held to a kit bug it cannot fix in its settings or content. None now.
+KNOWN_SMALL_TARGETS = ""
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="kit bug (theme): a person's link in an item's people list is 22 px "
-    "high in left-to-right languages, under WCAG 2.5.8's 24 px",
-)
 def test_people_links_under_an_item_are_big_enough_targets(browser, kit_server):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()

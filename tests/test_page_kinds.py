@@ -25,6 +25,18 @@ LONG = " ".join(
 def tiny(tmp_path_factory) -> Site:
     tmp = tmp_path_factory.mktemp("kinds")
     project = fixture_site(tmp / "project")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write(
+            '\nSECTIONS = {**SECTIONS, "program": '
+            '{"title": "Program", "url": {"fr": "programme"}}}\n'
+            # French as the demo writes it: a no-break space before ":",
+            # a typographic apostrophe.
+            "LANGUAGES = [dict(lang, typography={'space_before': ':', "
+            "'apostrophe': '\u2019'}) if lang['code'] == 'fr' else lang "
+            "for lang in LANGUAGES]\n"
+            'PARTY = {**PARTY, "phone": "+212 524 00 00 00", '
+            '"email": "contact@parti-des-oasis.example"}\n'
+        )
     content = project / "content"
     (content / "program").mkdir()
     (content / "program/water.fr.md").write_text(

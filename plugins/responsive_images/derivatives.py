@@ -11,13 +11,12 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image, ImageOps
 
-from multilingual import inside
+from multilingual import inside, publish
 
 from .settings import SETTINGS
 
@@ -136,8 +135,9 @@ class Processor:
             with Image.open(cached) as done:
                 width = done.width
             destination = os.path.join(self.output_path, folder, name)
-            if not os.path.exists(destination):
-                shutil.copyfile(cached, destination)
+            # A link, made atomically: render workers may publish the same
+            # copy at once (copyfile raced into SameFileError under load).
+            publish(cached, destination)
             made.append(Candidate(f"{folder}/{name}", width))
         return made
 
@@ -231,8 +231,7 @@ class Processor:
         for kind, entries in made["files"].items():
             for name, w in entries:
                 destination = os.path.join(target, name)
-                if not os.path.exists(destination):
-                    shutil.copyfile(os.path.join(self.cache, name), destination)
+                publish(os.path.join(self.cache, name), destination)
                 candidate = Candidate(f"{folder}/{name}", w)
                 (result.webp if kind == "webp" else result.candidates).append(candidate)
         if made["rotated"]:
