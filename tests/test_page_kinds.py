@@ -226,4 +226,3 @@ def test_a_long_e_mail_never_breaks_after_its_hyphen_on_a_narrow_screen(tiny, br
         assert "-" not in ends, ends
     finally:
         httpd.shutdown()
-
