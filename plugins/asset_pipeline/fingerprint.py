@@ -38,6 +38,7 @@ def _fingerprint(path: str) -> str:
     for other in os.listdir(folder):
         if (
             other.startswith(name + ".")
+            and other.endswith(extension)  # search.css spares search.<hash>.js
             and FINGERPRINTED.search(other)
             and other.count(".") == 2
             and os.path.join(folder, other) != target
