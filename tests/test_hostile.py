@@ -148,6 +148,20 @@ def hostile_content(project: Path) -> None:
         '---\ntitle: "Amina <svg onload=alert(54)>"\nrole: "r\\"><script>x</script>"\n'
         'summary: "s"\norder: 1\n---\n\nx\n',
     )
+    # A photo's alt text, caption and credit (shown under the lead image, in
+    # the program pages and in search excerpts' neighbourhood).
+    write(
+        content,
+        "news/caption-markup.fr.md",
+        front(
+            "Caption",
+            extra="image: images/photo.jpg\n"
+            'image_alt: "a\\" onerror=\\"alert(55)"\n'
+            'image_caption: "</figcaption><script>alert(56)</script>"\n'
+            'image_credit: "<img src=x onerror=alert(57)> ]]>"\n',
+        )
+        + "\n\nx\n",
+    )
     # Control characters pasted from a word processor, and in YAML escapes.
     write(
         content,
