@@ -3,6 +3,8 @@ byte for byte a clean one, and a content mistake is never hidden by a cache."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -141,3 +143,64 @@ def test_pages_of_deleted_or_broken_files_leave_the_output(tmp_path):
     assert "water-drought-plan" not in (out / "fr/actualites/index.html").read_text(
         "utf-8"
     )
+
+
+def test_a_body_edit_renders_its_page_only_and_equals_a_clean_build(tmp_path):
+    """The routine build (issue 14): cache/ kept, the output emptied as a CI
+    checkout has it, one article's body edited. Only the pages of that
+    file are rendered again; every other page comes from the cache, with
+    the photo copies and social cards it needs, and the site is a clean
+    build's byte for byte."""
+    project = copy_project(tmp_path / "project")
+    out = project / "output"
+    production = ("--verbose",)
+
+    def build() -> str:
+        shutil.rmtree(out, ignore_errors=True)
+        result = run_pelican(project, out, *production, settings="publishconf.py")
+        assert result.returncode == 0, result.stderr[-2000:]
+        return " ".join((result.stdout + result.stderr).split())
+
+    first = re.search(r"fast_build: (\d+) of (\d+) pages rendered", build())
+    assert first and first.group(1) == first.group(2), "a first build renders all"
+    article = project / "content/news/amazigh-public-services.fr.md"
+    page = out / "fr/actualites/amazigh-public-services/index.html"
+    before = page.read_bytes()
+    edit(article, "Une démarche ouverte\n\n", "Une démarche ouverte\n\nTamarisque. ")
+    routine = re.search(r"fast_build: (\d+) of (\d+) pages rendered", build())
+    assert routine, "the build says how many pages it rendered"
+    # The article's page, and the weekly digests (they read the clock),
+    # of more than a hundred pages.
+    assert 1 <= int(routine.group(1)) <= 1 + 3 < 100 < int(routine.group(2))
+    assert "Tamarisque" in page.read_text("utf-8")
+    # A kept page still has its card and its photo's copies.
+    photos = list((out / "images/sized").glob("amazigh-services-*"))
+    assert photos and list((out / "images/social").glob("fr-news-*"))
+
+    clean_project = copy_project(tmp_path / "clean")
+    copy_file(article, clean_project / "content/news/amazigh-public-services.fr.md")
+    clean = tmp_path / "clean-output"
+    result = run_pelican(
+        clean_project, clean, "-e", "FAST_BUILD_CACHE=false", settings="publishconf.py"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert_same_site(out, clean)
+
+    # Pages in the output are links to the cache's copies: a development
+    # build (it writes into the last output) must not change a kept copy in
+    # place when it writes a page again (another output's index names it).
+    for output in (tmp_path / "preview", tmp_path / "second"):
+        result = run_pelican(project, output)
+        assert result.returncode == 0, result.stderr[-2000:]
+    preview = tmp_path / "preview/fr/actualites/amazigh-public-services/index.html"
+    assert preview.stat().st_nlink == 2, "the page is its cached copy"
+    edit(article, "Tamarisque. ", "Tamaris. ")
+    again = run_pelican(project, tmp_path / "preview")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "Tamaris." in preview.read_text("utf-8")
+    kept = [path for path in (project / "cache/pages").glob("*/*") if path.is_file()]
+    assert len(kept) > 100
+    for path in kept:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest == path.parent.name + path.name, f"{path} changed in place"
+    assert before != page.read_bytes()

@@ -1,10 +1,11 @@
 """Faster builds, same output: content read on every core and cached between
-builds, addresses worked out once, pages rendered on every core, files written
-only when they change.
+builds, addresses worked out once, pages rendered on every core (and kept
+between builds when nothing they are made from changed, memo.py), files
+written only when they change.
 
 List it after ``multilingual`` in PLUGINS. ``BUILD_WORKERS`` sets the number
 of processes (default: one per core; 1 turns the parallel work off);
-``FAST_BUILD_CACHE = False`` reads every file on every build.
+``FAST_BUILD_CACHE = False`` reads and renders everything on every build.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ browser, rsync and the next build see that nothing changed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -23,10 +24,12 @@ from multilingual import (
     Told,
     build_state,
     no_override,
+    publish,
     report,
     write_if_changed,
 )
 
+from .memo import Page, PageMemo, page_keys
 from .workers import build_pool
 
 logger = logging.getLogger(__name__)
@@ -42,29 +45,64 @@ def write_changed(path: str, data: bytes) -> bool:
             if os.fstat(handle.fileno()).st_size == len(data) and handle.read() == data:
                 return False
     except FileNotFoundError:
-        pass
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return True
     except OSError:  # not a file we can read (a folder...): the core's way
         return write_if_changed(path, data)
-    with open(path, "wb") as handle:
+    # A new file in place of the old, never written into: the old one may
+    # be a link to a page kept in the cache (memo.py).
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
         handle.write(data)
+    os.replace(temporary, path)
     return True
+
+
+def place(blob: str, path: str) -> None:
+    """The page kept in the cache as the output's file: linked, unless the
+    output holds those bytes already (its time stamp stays)."""
+    try:
+        os.link(blob, path)
+        return
+    except FileExistsError:
+        pass
+    try:
+        if os.path.samefile(blob, path):
+            return
+        with open(blob, "rb") as kept, open(path, "rb") as there:
+            same = os.fstat(kept.fileno()).st_size == os.fstat(there.fileno()).st_size
+            if same and kept.read() == there.read():
+                return
+    except OSError:
+        pass
+    temporary = f"{path}.{os.getpid()}.tmp"
+    os.link(blob, temporary)
+    os.replace(temporary, path)
 
 
 class _ChangedOnlyFile(io.StringIO):
     """What Pelican's writer writes into; reaches the disk only if different."""
 
     def __init__(
-        self, path: str, encoding: str, filters: list[Callable[[str, str], str]]
+        self,
+        path: str,
+        encoding: str,
+        filters: list[Callable[[str, str], str]],
+        digests: dict[str, str],
     ):
         super().__init__()
         self.path, self.encoding_name, self.filters = path, encoding, filters
+        self.digests = digests
 
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
             text = self.getvalue()
             for page_filter in self.filters:
                 text = page_filter(self.path, text)
-            write_changed(self.path, text.encode(self.encoding_name))
+            data = text.encode(self.encoding_name)
+            write_changed(self.path, data)
+            self.digests[self.path] = hashlib.sha256(data).hexdigest()
         super().__exit__(*exc)
 
 
@@ -80,6 +118,7 @@ class FastWriter(SafeWriter):
         self.deferring = True
         self.state = build_state(self.settings)
         self.state.writer = self
+        self._digests: dict[str, str] = {}  # path: digest of the bytes written
 
     def _open_w(self, filename: str, encoding: str, override: bool = False):
         # Pelican's rules on writing a file twice, then a file that only
@@ -99,7 +138,9 @@ class FastWriter(SafeWriter):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         self._owners.setdefault(filename, self._current)
-        return _ChangedOnlyFile(filename, encoding, self.state.page_filters)
+        return _ChangedOnlyFile(
+            filename, encoding, self.state.page_filters, self._digests
+        )
 
     def write_file(self, name: Any, template: Any, context: dict, *args, **kwargs):
         if not self.deferring:  # the editor loop: one page, now
@@ -117,33 +158,57 @@ class FastWriter(SafeWriter):
         return set(self._written_files)
 
     def flush(self) -> None:
-        """Render and write every page noted, on every core."""
+        """Render and write every page noted, on every core; a page made
+        from exactly what an earlier build's was is linked from the cache."""
         queue, self._queue = self._queue, []
         if not queue:
             return
+        memo = self.page_memo()
+        keys = page_keys(self, queue) if memo is not None else [None] * len(queue)
         workers = min(self.workers, self.pool.available())
         workers = workers if len(queue) >= 2 * workers else 1
         before = set(self._written_files)
         messages = self.state.messages
         known_errors = len(messages.errors)
+        entries = list(zip(queue, keys, strict=True))
 
-        def render(share: list) -> list[tuple[str, str, str]]:
-            """("file", path, owner) per file written and ("error", message,
-            path) per double write: workers hand their findings back."""
+        def render(share: list) -> list[tuple]:
+            """("file", path, owner) per file written, ("error", message,
+            path) per double write, ("page", key, files) per page kept:
+            workers hand their findings back."""
             self._written_files = set(before)
             mistakes = len(messages.errors)
-            for args, kwargs, source in share:
+            kept = []
+            for (args, kwargs, source), key in share:
                 self._current = source
-                Writer.write_file(self, *args, **kwargs)
+                page = memo.get(key) if key is not None else None
+                hit = page is not None
+                if hit:
+                    self.link_page(memo, page, kwargs)
+                else:
+                    already = set(self._written_files)
+                    self.state.page_files = []
+                    try:
+                        Writer.write_file(self, *args, **kwargs)
+                        needs = self.state.page_files
+                    finally:
+                        self.state.page_files = None
+                    files = self.files_since(already)
+                    if key is not None and files is not None:
+                        memo.put(files)
+                        page = Page(files, needs)
+                if key is not None and page is not None:
+                    kept.append(("page" if hit else "new", key, page))
             files = [
                 ("file", name, self._owners.get(name, ""))
                 for name in sorted(self._written_files - before)
             ]
             told = messages.errors[mistakes:]
-            return files + [("error", str(e), getattr(e, "path", "")) for e in told]
+            errors = [("error", str(e), getattr(e, "path", "")) for e in told]
+            return files + errors + kept
 
         results = self.pool.run_shares(
-            [queue[i::workers] for i in range(workers)], render
+            [entries[i::workers] for i in range(workers)], render
         )
         # Each worker told its own messages; this run's list keeps them
         # (a production build stops on them), once each.
@@ -158,3 +223,43 @@ class FastWriter(SafeWriter):
         self._written_files = before | set(counts)
         for name, owner in written:
             self._owners.setdefault(name, owner)
+        if memo is not None:
+            kept = ("page", "new")
+            pages = {key: files for kind, key, files in results if kind in kept}
+            memo.save(pages)
+            logger.info(
+                "fast_build: %d of %d pages rendered, the others kept from an "
+                "earlier build (made from the same content, settings and theme)",
+                len(queue) - sum(1 for entry in results if entry[0] == "page"),
+                len(queue),
+            )
+
+    def page_memo(self) -> PageMemo | None:
+        if not self.settings.get("FAST_BUILD_CACHE", True):
+            return None
+        return PageMemo(self.settings, self.output_path)
+
+    def files_since(self, already: set[str]) -> list[tuple[str, str]] | None:
+        """(path in the output, digest) of the files one page call wrote;
+        None if one was not written here (a double write, an override)."""
+        files = []
+        for path in sorted(self._written_files - already):
+            if path not in self._digests:
+                return None
+            files.append((os.path.relpath(path, self.output_path), self._digests[path]))
+        return files
+
+    def link_page(self, memo: PageMemo, page: Page, kwargs: dict[str, Any]) -> None:
+        """A kept page into the output, with the writer's checks (a file
+        written twice is still told), and the files it needs."""
+        override = bool(kwargs.get("override_output"))
+        for cached, target in page.needs:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            publish(cached, target)
+        for name, digest in page.files:
+            path = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            target = self._open_w(path, "utf-8", override=override)
+            if isinstance(target, _ChangedOnlyFile):
+                place(memo.blob(digest), path)
+                self._digests[path] = digest

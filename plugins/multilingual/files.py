@@ -42,6 +42,22 @@ def publish(cached: str, target: str) -> None:
     os.replace(temporary, target)
 
 
+def publish_for_page(settings: dict[str, Any], cached: str, target: str) -> None:
+    """publish() a file a page needs (its social card, a photo's copies),
+    noted with the page being rendered: a page fast_build keeps from an
+    earlier build instead of rendering it publishes the file again."""
+    publish(cached, target)
+    note_page_file(settings, cached, target)
+
+
+def note_page_file(settings: dict[str, Any], cached: str, target: str) -> None:
+    """Note a file published earlier in this process that the page being
+    rendered needs too (the plugin kept it from an earlier page)."""
+    noted = build_state(settings).page_files
+    if noted is not None:
+        noted.append((cached, target))
+
+
 def raster_logo(settings: dict[str, Any]) -> str:
     """The party's logo in a format feeds and search engines accept (GIF,
     JPEG, PNG): the press kit's PNG if any, else BRAND["logo"]."""
@@ -75,6 +91,9 @@ class BuildState:
         self.generators: list[Any] = []
         # Pages written through page_filters this run.
         self.filtered_pages: frozenset[str] = frozenset()
+        # While a page is rendered (fast_build): the files it asked plugins
+        # for, as (cached, target), published again when the page is kept.
+        self.page_files: list[tuple[str, str]] | None = None
         # Per-plugin values for this run, by plugin name.
         self.data: dict[str, Any] = {}
         # How big a content file is once published, for feeds' and press

@@ -76,7 +76,19 @@ class MultilingualGenerator(Generator):
         self.site = site
         self.context["site"] = site
         # "Now" is fixed once per build so every page agrees on what is upcoming.
-        self.context["now"] = datetime.now(ZoneInfo(self.settings["TIMEZONE"]))
+        now = datetime.now(ZoneInfo(self.settings["TIMEZONE"]))
+        self.context["now"] = now
+        # Whether an event is over, decided once here: pages ask the event
+        # rather than the clock, so only an event ending between two builds
+        # changes what they show (fast_build keeps pages that read neither).
+        for item in items:
+            if getattr(item, "end", None) is not None:
+                item.past = item.end < now
+        # The footer's year: that of the newest item, not of the build, so
+        # a page is the same whenever it is built (fast_build keeps pages
+        # whose inputs did not change; a page that reads `now` never is).
+        dates = [item.date for item in items if getattr(item, "date", None)]
+        self.context["copyright_year"] = max(dates).year if dates else now.year
 
     def _entry(self, item: Any, sections, held: bool = False) -> Entry:
         why, url = "", item.url

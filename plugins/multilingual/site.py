@@ -210,11 +210,12 @@ class Site:
         ]
         return sorted(found, key=_when, reverse=True)
 
-    def upcoming_events(self, lang: str, now: datetime) -> list[Content]:
-        return [e for e in self._events(lang) if e.end >= now]
+    # Events know whether they are over (`past`, set once a build).
+    def upcoming_events(self, lang: str) -> list[Content]:
+        return [e for e in self._events(lang) if not getattr(e, "past", False)]
 
-    def past_events(self, lang: str, now: datetime) -> list[Content]:
-        return [e for e in reversed(self._events(lang)) if e.end < now]
+    def past_events(self, lang: str) -> list[Content]:
+        return [e for e in reversed(self._events(lang)) if getattr(e, "past", False)]
 
     def _events(self, lang: str) -> list[Content]:
         return [

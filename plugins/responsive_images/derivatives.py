@@ -16,7 +16,7 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
-from multilingual import inside, publish
+from multilingual import inside, note_page_file, publish_for_page
 
 from .settings import SETTINGS
 
@@ -57,12 +57,16 @@ class Processor:
     """Makes and publishes derivatives; one per build."""
 
     def __init__(self, settings: dict[str, Any], output_path: str):
+        self.settings = settings
         self.options = {**DEFAULTS, **settings.get("RESPONSIVE_IMAGES", {})}
         self.content_path = settings["PATH"]
         self.output_path = output_path
         self.cache = os.path.join(settings["CACHE_PATH"], "responsive_images")
         self.sets: dict[str, ImageSet | None] = {}
         self.cropped: dict[str, list[Candidate]] = {}
+        # (cached, target) of what each photo published, by cache key: a
+        # page that asks again notes them too (see publish_for_page).
+        self.published: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.encoded = 0  # derivatives encoded in this build (cache misses)
 
     def get(self, path: str) -> ImageSet | None:
@@ -71,7 +75,17 @@ class Processor:
         path = path.lstrip("/")
         if path not in self.sets:
             self.sets[path] = self._make(path)
+        else:
+            self._noted("set", path)
         return self.sets[path]
+
+    def _noted(self, kind: str, path: str) -> None:
+        for cached, target in self.published.get((kind, path), []):
+            note_page_file(self.settings, cached, target)
+
+    def _publish_file(self, kind: str, path: str, cached: str, target: str) -> None:
+        publish_for_page(self.settings, cached, target)
+        self.published.setdefault((kind, path), []).append((cached, target))
 
     def _make(self, path: str) -> ImageSet | None:
         source = os.path.join(self.content_path, path)
@@ -104,6 +118,8 @@ class Processor:
         path = path.lstrip("/")
         if path not in self.cropped:
             self.cropped[path] = self._crops(path)
+        else:
+            self._noted("crops", path)
         return self.cropped[path]
 
     def _crops(self, path: str) -> list[Candidate]:
@@ -137,7 +153,7 @@ class Processor:
             destination = os.path.join(self.output_path, folder, name)
             # A link, made atomically: render workers may publish the same
             # copy at once (copyfile raced into SameFileError under load).
-            publish(cached, destination)
+            self._publish_file("crops", path, cached, destination)
             made.append(Candidate(f"{folder}/{name}", width))
         return made
 
@@ -231,7 +247,8 @@ class Processor:
         for kind, entries in made["files"].items():
             for name, w in entries:
                 destination = os.path.join(target, name)
-                publish(os.path.join(self.cache, name), destination)
+                cached = os.path.join(self.cache, name)
+                self._publish_file("set", path, cached, destination)
                 candidate = Candidate(f"{folder}/{name}", w)
                 (result.webp if kind == "webp" else result.candidates).append(candidate)
         if made["rotated"]:

@@ -41,7 +41,8 @@ from multilingual import (
     FrontMatterError,
     build_state,
     display_path,
-    publish,
+    note_page_file,
+    publish_for_page,
     record_tree,
     requires,
     sections_from_settings,
@@ -199,9 +200,12 @@ class Cards:
         ]
         digest = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:10]
         filename = f"{code}-{slug}-{digest}.png"
-        if filename in self.made:
-            return self.made[filename]
         cached = os.path.join(self.cache, filename)
+        folder = self.options["output"].strip("/")
+        target = os.path.join(self.output_path, folder, filename)
+        if filename in self.made:
+            note_page_file(self.settings, cached, target)
+            return self.made[filename]
         if not os.path.exists(cached):
             style = Style(fonts + latin, lang.direction, lang.tag)
             base, palette = self._base(code, name, style)
@@ -235,11 +239,10 @@ class Cards:
             paletted.save(f"{cached}.{os.getpid()}.tmp", "PNG", **PNG_OPTIONS)
             os.replace(f"{cached}.{os.getpid()}.tmp", cached)
             self.drawn += 1
-        folder = self.options["output"].strip("/")
         if not self.made:  # the first card of this process makes the folder
             os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
         # A link, not a copy: a first build publishes thousands of cards.
-        publish(cached, os.path.join(self.output_path, folder, filename))
+        publish_for_page(self.settings, cached, target)
         self.made[filename] = Card(f"{folder}/{filename}")
         return self.made[filename]
 
