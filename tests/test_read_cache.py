@@ -166,3 +166,28 @@ def test_a_cached_file_says_its_warnings_again(tmp_path):
     assert any("script" in line for line in said[0]), said[0]
     assert any("regoin" in line for line in said[0]), said[0]
     assert said[1] == said[0]
+
+
+def test_a_fresh_checkout_with_the_cache_restored_reads_nothing_again(tmp_path):
+    """CI restores cache/ into a fresh checkout: every file has a new time
+    stamp and the same bytes. Nothing is read again; a file whose bytes
+    changed is, and its page shows the change."""
+    project = fixture_site(tmp_path / "project")
+    output = project / "output"
+    first = run_pelican(project, output, "--verbose", columns=300)
+    assert first.returncode == 0, first.stderr[-2000:]
+    for path in (project / "content").rglob("*"):
+        if path.is_file():
+            path.touch()
+    edit(
+        project / "content/news/clinic.fr.md",
+        "Le dispensaire de",
+        "Le dispensaire neuf de",
+    )
+    again = run_pelican(project, output, "--verbose", columns=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    said = " ".join((again.stdout + again.stderr).split())
+    counts = [int(n) for n in re.findall(r"fast_build: (\d+) files read", said)]
+    assert sum(counts) == 1, said
+    page = (output / "fr/actualites/clinic/index.html").read_text("utf-8")
+    assert "Le dispensaire neuf de" in page

@@ -101,12 +101,13 @@ def replay(warnings: list[Warning]) -> None:
 
 
 class ReadCache:
-    """{absolute path: (file stamp, (html, metadata), warnings)}, valid for
-    one world."""
+    """{absolute path: (file stamp, (html, metadata), warnings, digest)},
+    valid for one world."""
 
     def __init__(self) -> None:
         self.world = ""
-        self.entries: dict[str, tuple[tuple[int, int], Any, list[Warning]]] = {}
+        # path: (time stamp and size, result, warnings, digest of the bytes)
+        self.entries: dict[str, tuple[tuple[int, int], Any, list[Warning], bytes]] = {}
         self.dirty = False
         self.path = ""
 
@@ -127,11 +128,22 @@ class ReadCache:
             self.entries, self.dirty = entries, False
 
     def get(self, path: str, settings: dict[str, Any]) -> Any | None:
-        """((html, metadata), warnings) as read last time, or None."""
+        """((html, metadata), warnings) as read last time, or None.
+
+        A file whose time stamp changed but not its bytes is unchanged: a
+        CI checkout gives every file a new time stamp, and its build (with
+        cache/ restored) must not read the whole site again."""
         entry = self.entries.get(path)
-        if entry is None or entry[0] != _stamp(path):
+        if entry is None or len(entry) != 4:
             return None
-        (html, metadata), warnings = entry[1], entry[2]
+        stamp, result, warnings, digest = entry
+        now = _stamp(path)
+        if now != stamp:
+            if now[1] != stamp[1] or _file_digest(path) != digest:
+                return None
+            self.entries[path] = (now, result, warnings, digest)
+            self.dirty = True
+        (html, metadata) = result
         return (html, _rebind(metadata, settings)), warnings
 
     def put(
@@ -141,7 +153,7 @@ class ReadCache:
         result: Any,
         warnings: list[Warning],
     ) -> None:
-        self.entries[path] = (stamp, result, warnings)
+        self.entries[path] = (stamp, result, warnings, _file_digest(path))
         self.dirty = True
 
     def save(self) -> None:
