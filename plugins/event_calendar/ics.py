@@ -11,7 +11,14 @@ from icalendar import Calendar, Event, vText
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from multilingual import N_, Site, load_translations, text_in, write_output
+from multilingual import (
+    N_,
+    Site,
+    build_state,
+    load_translations,
+    text_in,
+    write_output,
+)
 
 from .vtimezone import vtimezone
 
@@ -44,21 +51,36 @@ class CalendarGenerator(Generator):
     def generate_context(self) -> None:
         self.index = CalendarIndex(self.context["site"])
         self.context["calendar"] = self.index
+        # The zone's description by the years it spans: one calendar per
+        # event, and most events share their years.
+        self.zones: dict[tuple[int, int], Any] = {}
 
     def generate_output(self, _writer: Any) -> None:
         site: Site = self.context["site"]
         translations = load_translations(self.theme, site.languages)
         party = self.settings["PARTY"]
+        # (address, title, language, events): a calendar per language, and
+        # one per event, made on every core and written here.
+        jobs = []
         for lang in site.languages:
             events = self.index.events(lang.code)
             name = text_in(party["name"], lang.code)
             title = f"{name} · {translations[lang.code].gettext(TITLE)}"
-            self._write(self.index.url(lang.code), self.calendar(title, lang, events))
-            for event in events:
-                self._write(
-                    self.index.event_url(event),
-                    self.calendar(event.title, lang, [event]),
-                )
+            jobs.append((self.index.url(lang.code), title, lang, events))
+            jobs += [
+                (self.index.event_url(event), event.title, lang, [event])
+                for event in events
+            ]
+        # The zone's descriptions first, so the workers share them.
+        for _url, _title, _lang, events in jobs:
+            self._zone(events)
+        made = build_state(self.settings).map(
+            lambda job: self.calendar(*job[1:]),
+            jobs,
+            [float(len(job[3]) + 1) for job in jobs],
+        )
+        for job, data in zip(jobs, made, strict=True):
+            self._write(job[0], data)
 
     def calendar(self, title: str, lang: Any, events: list[Content]) -> bytes:
         tz = ZoneInfo(self.settings["TIMEZONE"])
@@ -97,21 +119,29 @@ class CalendarGenerator(Generator):
             event.add("status", "CONFIRMED")
             event.add("class", "PUBLIC")
             cal.add_component(event)
-        # The zone's changes from the start of the year before the first event
-        # to the end of the year after the last: the file stays small and
-        # applications need nothing else. No event, no TZID to describe.
-        if events:
-            first = min(i.start for i in events).astimezone(tz).year - 1
-            last = max(i.end for i in events).astimezone(tz).year + 2
-            zone = vtimezone(
+        zone = self._zone(events)
+        if zone is not None:
+            # Before the events: some applications read the zone first.
+            cal.subcomponents.insert(0, zone)
+        return cal.to_ical()
+
+    def _zone(self, events: list[Content]) -> Any:
+        """The zone's changes from the start of the year before the first
+        event to the end of the year after the last: the file stays small
+        and applications need nothing else. No event, no TZID to describe."""
+        if not events:
+            return None
+        tz = ZoneInfo(self.settings["TIMEZONE"])
+        first = min(i.start for i in events).astimezone(tz).year - 1
+        last = max(i.end for i in events).astimezone(tz).year + 2
+        if (first, last) not in self.zones:
+            self.zones[first, last] = vtimezone(
                 tz,
                 self.settings["TIMEZONE"],
                 datetime(first, 1, 1, tzinfo=tz),
                 datetime(last, 1, 1, tzinfo=tz),
             )
-            # Before the events: some applications read the zone first.
-            cal.subcomponents.insert(0, zone)
-        return cal.to_ical()
+        return self.zones[first, last]
 
     def _write(self, url: str, data: bytes) -> None:
         write_output(self.settings, os.path.join(self.output_path, url), data)
