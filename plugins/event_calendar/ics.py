@@ -16,8 +16,9 @@ from multilingual import (
     Site,
     build_state,
     load_translations,
+    record,
     text_in,
-    write_output,
+    write_if_changed,
 )
 
 from .vtimezone import vtimezone
@@ -74,13 +75,14 @@ class CalendarGenerator(Generator):
         # The zone's descriptions first, so the workers share them.
         for _url, _title, _lang, events in jobs:
             self._zone(events)
-        made = build_state(self.settings).map(
-            lambda job: self.calendar(*job[1:]),
-            jobs,
-            [float(len(job[3]) + 1) for job in jobs],
-        )
-        for job, data in zip(jobs, made, strict=True):
-            self._write(job[0], data)
+
+        def make(job: tuple[str, str, Any, list[Content]]) -> str:
+            path = os.path.join(self.output_path, job[0])
+            write_if_changed(path, self.calendar(*job[1:]))
+            return path
+
+        weights = [float(len(job[3]) + 1) for job in jobs]
+        record(self.settings, *build_state(self.settings).map(make, jobs, weights))
 
     def calendar(self, title: str, lang: Any, events: list[Content]) -> bytes:
         tz = ZoneInfo(self.settings["TIMEZONE"])
@@ -142,9 +144,6 @@ class CalendarGenerator(Generator):
                 datetime(last, 1, 1, tzinfo=tz),
             )
         return self.zones[first, last]
-
-    def _write(self, url: str, data: bytes) -> None:
-        write_output(self.settings, os.path.join(self.output_path, url), data)
 
 
 def last_revised(item: Any) -> datetime:

@@ -176,11 +176,17 @@ def write_if_changed(path: str, data: bytes) -> bool:
             with open(path, "rb") as handle:
                 if handle.read() == data:
                     return False
+        exists = True
     except OSError:
-        pass
+        exists = False
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with open(path, "wb") as handle:
+    # A new file in place of the old, never written into: the old one may
+    # be a link to a copy kept in cache/ (publish, fast_build's pages).
+    target = f"{path}.{os.getpid()}.tmp" if exists else path
+    with open(target, "wb") as handle:
         handle.write(data)
+    if exists:
+        os.replace(target, path)
     return True
 
 

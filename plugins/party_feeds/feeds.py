@@ -33,8 +33,9 @@ from multilingual import (
     load_translations,
     published_size,
     raster_logo,
+    record,
     text_in,
-    write_output,
+    write_if_changed,
 )
 
 from .images import FeedImages, draw_feed_images
@@ -175,19 +176,22 @@ class FeedsGenerator(Generator):
                     self.settings["FEED_LOGO"],
                 )
 
-        def render(feed: Feed) -> bytes:
+        def make(feed: Feed) -> str:
             title = translations[feed.lang].gettext(feed.title)
             if feed.subject:
                 title = f"{title}: {feed.subject}"
-            return self.render(site, feed, title, translations[feed.lang])
+            path = os.path.join(self.output_path, feed.url)
+            xml = self.render(site, feed, title, translations[feed.lang])
+            write_if_changed(path, xml)
+            return path
 
         # Every language, section, region and topic has its feeds (84 for
-        # the bench's site): rendered on every core, written here.
+        # the bench's site): made and written on every core (a worker sends
+        # back the file's name, not its megabytes), recorded here.
         feeds = self.index.feeds
         state = build_state(self.settings)
         weights = [float(len(feed.entries) + 1) for feed in feeds]
-        for feed, xml in zip(feeds, state.map(render, feeds, weights), strict=True):
-            write_output(self.settings, os.path.join(self.output_path, feed.url), xml)
+        record(self.settings, *state.map(make, feeds, weights))
         template = self.get_template("feeds")
         for lang in site.languages:
             url = self.index.page_url(lang.code)
