@@ -46,6 +46,7 @@ BODY_ATTRIBUTES = {"content", "get_content", "_content"}
 
 
 _PLAIN = {type(None), bool, int, float, str, bytes}
+_CODE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)
 
 
 class Unstable(Exception):
@@ -65,6 +66,7 @@ class Encoder:
         self.known: dict[int, bytes] = {}
         self.keep: list[Any] = []  # ids stay valid while memoized
         self.stack: set[int] = set()
+        self.cut: set[int] = set()  # objects a cycle led back to
         self.world_items = {id(item): item for item in items}
         self.data: dict[int, bytes] = {}
 
@@ -92,40 +94,55 @@ class Encoder:
             return repr(value).encode()
         if isinstance(value, Content):
             path = b"C" + value.source_path.encode("utf-8", "surrogatepass")
-            if id(value) in self.world_items or id(value) in self.stack:
+            if id(value) in self.world_items:
+                return path
+            if id(value) in self.stack:
+                self.cut.add(id(value))
                 return path
             self.stack.add(id(value))
             try:
                 return path + self.item_data(value)
             finally:
                 self.stack.discard(id(value))
+                self.cut.discard(id(value))
         if value is self.settings:
             return b"SETTINGS"
-        if isinstance(
-            value,
-            (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type),
-        ):
-            # Code is in the world; a bound method reads its object.
-            owner = getattr(value, "__self__", None)
-            name = getattr(value, "__qualname__", type(value).__name__).encode()
-            return name if owner is None else name + self.value(owner)
         key = id(value)
         if key in self.known:
             return self.known[key]
         if key in self.stack:
+            self.cut.add(key)
             return b"CYCLE"
         self.stack.add(key)
         try:
             encoded = self._container(value)
         finally:
             self.stack.discard(key)
+            self.cut.discard(key)
+        if self.cut:
+            # A cycle back to an object still being described was cut here:
+            # this value alone does not say all it leads to, so it is not
+            # reused for a page that reaches it by another way.
+            return encoded
         self.known[key] = encoded
         self.keep.append(value)
         return encoded
 
     def _container(self, value: Any) -> bytes:
         digest = hashlib.sha256(type(value).__qualname__.encode())
-        if isinstance(value, URLWrapper):
+        if isinstance(value, _CODE):
+            # Code is in the world; a bound method reads its object, a
+            # closure the values it captured.
+            digest.update(getattr(value, "__qualname__", "").encode())
+            owner = getattr(value, "__self__", None)
+            if owner is not None and not isinstance(owner, types.ModuleType):
+                digest.update(self.value(owner))
+            for cell in getattr(value, "__closure__", None) or ():
+                try:
+                    digest.update(self.value(cell.cell_contents))
+                except ValueError:  # a cell not filled yet
+                    digest.update(b"EMPTY")
+        elif isinstance(value, URLWrapper):
             digest.update(str(value).encode("utf-8", "surrogatepass"))
         elif isinstance(value, dict):
             for k, v in sorted(value.items(), key=lambda kv: repr(kv[0])):
