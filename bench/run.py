@@ -136,6 +136,23 @@ def _edit(file: Path, *emptied: Path) -> Callable[[], None]:
     return prepare
 
 
+def _edit_title(file: Path, *emptied: Path) -> Callable[[], None]:
+    """Change one word of one file's title (quoted, as the corpus writes it):
+    listings, related items and translations show it, so every page is
+    rendered again."""
+
+    def prepare() -> None:
+        _clean(*emptied)()
+        text = file.read_text("utf-8")
+        start = text.index('title: "') + len('title: "')
+        end = text.index('"\n', start)
+        title, marker = text[start:end], " (mise à jour)"
+        title = title.removesuffix(marker) if title.endswith(marker) else title + marker
+        file.write_text(text[:start] + title + text[end:], "utf-8")
+
+    return prepare
+
+
 # The rows issue 14's targets are about: a first build, the routine build,
 # and Hugo + Pagefind.
 DEFAULT_ONLY = "cold,routine,pagefind"
@@ -191,6 +208,15 @@ def cases_for(n: int, root: Path, only: str = "") -> list[Case]:
             production,
             ours / "out-prod",
             _edit(edited, ours / "out-prod"),
+        ),
+        # The same, when the edit is one an item shows elsewhere (its title):
+        # no page can be kept.
+        Case(
+            "ours: production, routine, a title edited",
+            ours,
+            production,
+            ours / "out-prod",
+            _edit_title(edited, ours / "out-prod"),
         ),
         Case(
             "ours: rebuild, nothing changed",
