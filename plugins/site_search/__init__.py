@@ -119,11 +119,12 @@ class Part:
 def _split(pages: list[str], limit: int, salt: str = "") -> list[list[str]]:
     """`pages` cut into parts of at most `limit`, each page's part from a hash
     of its path: an edited or added page changes its own part only. K parts,
-    K = ceil(pages / limit); a part that the hash filled over the limit is
-    cut again the same way (with another salt), so the limit holds."""
+    K = ceil(pages / (0.9 * limit)): a hash fills parts unevenly, and with
+    parts of `limit` pages on average some would be over it. One that is
+    anyway is cut again the same way (another salt), so the limit holds."""
     if len(pages) <= limit:
         return [pages] if pages else []
-    count = math.ceil(len(pages) / limit)
+    count = math.ceil(len(pages) / (0.9 * limit))
     groups: list[list[str]] = [[] for _ in range(count)]
     for page in pages:
         digest = hashlib.sha256(f"{salt}{page}".encode()).digest()
