@@ -174,32 +174,36 @@ def _parts(output: str, executable: str, limit: int) -> list[Part]:
     return parts
 
 
+# What means something in Pagefind's globs (the wax crate's syntax).
+GLOB_SPECIAL = re.compile(r"([?*$:<>()\[\]{},\\!])")
+
+
 def _index(executable: str, output: str, part: Part, bundle: str) -> None:
     """One Pagefind run over the part's pages, its bundle written to `bundle`
     (written beside it first: an interrupted run leaves no half bundle).
 
-    Pagefind reads a folder of hard links to the part's pages, at their
-    paths in the output, so its result addresses are the pages' own (a
-    --glob per page would be a pattern of thousands of escaped paths)."""
+    Pagefind gets the part's pages as one glob of their paths, {a,b,...}, in
+    a pagefind.json of its own (an argument stops at 128 KB, about 2,000
+    paths). A folder of hard links to the pages gave the same bundle 10 to
+    20 % slower: thousands of folders made and removed on every run."""
     unfinished = f"{bundle}.{os.getpid()}.tmp"
-    pages = f"{bundle}.{os.getpid()}.pages"
-    for folder in (unfinished, pages):
+    config = f"{bundle}.{os.getpid()}.run"
+    for folder in (unfinished, config):
         shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(config)
+    pages = ",".join(GLOB_SPECIAL.sub(r"\\\1", page) for page in part.pages)
+    with open(os.path.join(config, "pagefind.json"), "w", encoding="utf-8") as handle:
+        json.dump({"glob": f"{{{pages}}}"}, handle)
     try:
-        for page in part.pages:
-            link = os.path.join(pages, page)
-            os.makedirs(os.path.dirname(link), exist_ok=True)
-            try:
-                os.link(os.path.join(output, page), link)
-            except OSError:  # cache/ on another file system
-                shutil.copyfile(os.path.join(output, page), link)
         result = subprocess.run(
-            [executable, "--site", pages, "--silent", "--output-path", unfinished],
+            [executable, "--site", os.path.abspath(output), "--silent"]
+            + ["--output-path", os.path.abspath(unfinished)],
+            cwd=config,
             capture_output=True,
             text=True,
         )
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
+        shutil.rmtree(config, ignore_errors=True)
     if result.returncode != 0:
         shutil.rmtree(unfinished, ignore_errors=True)
         raise RuntimeError(
