@@ -78,13 +78,27 @@ def pagefind_executable() -> str:
 
 
 # An indexed page: base.html marks the <main> of item pages for Pagefind.
-# Inside a tag, so a page that only quotes the attribute is not taken for one.
-BODY = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
+BODY = b"data-pagefind-body"
 HTML_LANG = re.compile(rb"<html[^>]*\slang=[\"']?([^\"'\s>]+)", re.IGNORECASE)
 # The files a search needs from a bundle merged by the search page; its
 # scripts, styles and WebAssembly are pagefind/'s (mergeIndex uses those).
 SEARCH_DATA = re.compile(r"^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$")
 MANIFEST = "parts.json"
+
+
+def _marked(page: bytes) -> bool:
+    """Whether the page marks an element's body for Pagefind: the attribute
+    inside a tag, so a page that only quotes it is not taken for one (in a
+    part of such pages only, Pagefind would index them whole). Found by
+    find(): a regular expression over every page took 0.2 ms a page."""
+    at = page.find(BODY)
+    while at != -1:
+        after = page[at + len(BODY) : at + len(BODY) + 1]
+        in_tag = page.rfind(b"<", 0, at) > page.rfind(b">", 0, at)
+        if in_tag and page[at - 1 : at].isspace() and after and after in b" \t\r\n=/>":
+            return True
+        at = page.find(BODY, at + 1)
+    return False
 
 
 def check_settings(pelican: Any) -> None:
@@ -160,7 +174,7 @@ def _parts(output: str, executable: str, limit: int) -> list[Part]:
             hashes[page] = hashlib.sha256(data).digest()
             found = HTML_LANG.search(data[:4096])
             language = found.group(1).lower().decode() if found else ""
-            group = marked if BODY.search(data) else unmarked
+            group = marked if _marked(data) else unmarked
             group.setdefault(language, []).append(page)
     by_language = marked or unmarked
     parts = []
