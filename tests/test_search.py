@@ -185,12 +185,12 @@ def test_the_index_is_kept_when_no_page_changed(tmp_path):
     article = project / "content/news/water-drought-plan.fr.md"
     article.write_text(article.read_text("utf-8") + "\nTamarisque.\n", "utf-8")
     # Only the French pages changed: only they are indexed again.
-    assert "search index written to pagefind/ (1 of 3 folders indexed" in build()
+    assert "search index written to pagefind/ (1 of 3 parts indexed" in build()
     assert entry.stat().st_mtime_ns != indexed
 
     # The output emptied, the cache kept (a CI build): nothing to index again,
     # and the index is whole.
     shutil.rmtree(output)
-    assert "search index written to pagefind/ (0 of 3 folders indexed" in build()
+    assert "search index written to pagefind/ (0 of 3 parts indexed" in build()
     languages = json.loads(entry.read_text("utf-8"))["languages"]
     assert sorted(languages) == ["ar-ma", "fr-ma", "zgh"]

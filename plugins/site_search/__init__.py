@@ -7,6 +7,12 @@ Pagefind keeps one index per ``<html lang>``: a search page in one language
 only ever finds pages in that language. Only item pages are indexed: their
 ``<main>`` carries ``data-pagefind-body`` (base.html), so menus, the language
 switcher, footers, listings and home pages stay out of the results.
+
+Pagefind holds every page it indexes in memory, so a language with more than
+``SEARCH_PAGES_PER_INDEX`` pages is indexed in parts: the first part of each
+language goes into ``pagefind/`` as one index, each further part into a
+bundle of its own (``pagefind/fr-ma-2/``...), listed in
+``pagefind/parts.json``, which the search page merges (search.js).
 """
 
 from __future__ import annotations
@@ -14,17 +20,20 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
 from multilingual import build_state, publish, record_tree, requires
+
+from .settings import SETTINGS as SETTINGS  # the core merges them
 
 log = logging.getLogger(__name__)
 
@@ -69,79 +78,146 @@ def pagefind_executable() -> str:
 
 
 # An indexed page: base.html marks the <main> of item pages for Pagefind.
-# (A plain search: a page that only quotes the name is hashed with the
-# indexed ones, which costs a needless index run at worst.)
 BODY = b"data-pagefind-body"
 HTML_LANG = re.compile(rb"<html[^>]*\slang=[\"']?([^\"'\s>]+)", re.IGNORECASE)
+# The files a search needs from a bundle merged by the search page; its
+# scripts, styles and WebAssembly are pagefind/'s (mergeIndex uses those).
+SEARCH_DATA = re.compile(r"^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$")
+MANIFEST = "parts.json"
+
+
+def _marked(page: bytes) -> bool:
+    """Whether the page marks an element's body for Pagefind: the attribute
+    inside a tag, so a page that only quotes it is not taken for one (in a
+    part of such pages only, Pagefind would index them whole). Found by
+    find(): a regular expression over every page took 0.2 ms a page."""
+    at = page.find(BODY)
+    while at != -1:
+        after = page[at + len(BODY) : at + len(BODY) + 1]
+        in_tag = page.rfind(b"<", 0, at) > page.rfind(b">", 0, at)
+        if in_tag and page[at - 1 : at].isspace() and after and after in b" \t\r\n=/>":
+            return True
+        at = page.find(BODY, at + 1)
+    return False
+
+
+def check_settings(pelican: Any) -> None:
+    """SEARCH_PAGES_PER_INDEX, said in one line before anything is read."""
+    value = pelican.settings.get("SEARCH_PAGES_PER_INDEX")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        default = SETTINGS["SEARCH_PAGES_PER_INDEX"]
+        raise SystemExit(
+            "pelicanconf.py: SEARCH_PAGES_PER_INDEX is the most pages one "
+            f"Pagefind run indexes, a whole number above 0 (default {default}), "
+            f"not {value!r}"
+        )
 
 
 @dataclass
 class Part:
-    """The pages of one top-level folder (a language's, in the kit), indexed
-    by one Pagefind run and kept in the cache under a hash of those pages."""
+    """Pages of one language, at most SEARCH_PAGES_PER_INDEX, indexed by one
+    Pagefind run and kept in the cache under a hash of those pages."""
 
-    glob: str
-    digest: Any = field(default_factory=hashlib.sha256)
-    languages: set[str] = field(default_factory=set)
+    language: str
+    number: int  # 1: the language's first part, merged into pagefind/
+    pages: list[str]  # paths in the output
+    key: str = ""
 
     @property
-    def key(self) -> str:
-        return self.digest.hexdigest()[:32]
+    def folder(self) -> str:
+        """Where the bundle goes under pagefind/ ("" for the first part)."""
+        name = re.sub(r"[^a-z0-9-]", "_", self.language) or "unknown"
+        return "" if self.number == 1 else f"{name}-{self.number}"
 
 
-def _parts(output: str, executable: str) -> list[Part]:
-    """The site's pages cut by top-level folder, each part with a hash of its
-    pages' names and bytes (and of the Pagefind binary). Folders whose
-    indexed pages share a language with another's are one part: Pagefind
-    makes one index per language, and two indexes of a language cannot be
-    merged. A site where no page marks its body is one part too."""
+def _split(pages: list[str], limit: int, salt: str = "") -> list[list[str]]:
+    """`pages` cut into parts of at most `limit`, each page's part from a hash
+    of its path: an edited or added page changes its own part only. K parts,
+    K = ceil(pages / (0.9 * limit)): a hash fills parts unevenly, and with
+    parts of `limit` pages on average some would be over it. One that is
+    anyway is cut again the same way (another salt), so the limit holds."""
+    if len(pages) <= limit:
+        return [pages] if pages else []
+    count = math.ceil(len(pages) / (0.9 * limit))
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for page in pages:
+        digest = hashlib.sha256(f"{salt}{page}".encode()).digest()
+        groups[int.from_bytes(digest[:8], "big") % count].append(page)
+    return [
+        part
+        for number, group in enumerate(groups)
+        for part in _split(group, limit, f"{salt}{number}/")
+    ]
+
+
+def _parts(output: str, executable: str, limit: int) -> list[Part]:
+    """The site's indexed pages cut by language, then into parts of at most
+    `limit` pages, each part with a hash of its pages' names and bytes (and
+    of the Pagefind binary). A site where no page marks its body has all its
+    pages indexed, as Pagefind does."""
     info = os.stat(executable)
     binary = f"{executable}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
-    parts: dict[str, Part] = {}
-    whole = Part("**/*.html")
+    marked: dict[str, list[str]] = {}
+    unmarked: dict[str, list[str]] = {}
+    hashes: dict[str, bytes] = {}
     for folder, dirs, files in os.walk(output):
         if folder == output:
             dirs[:] = [d for d in dirs if d != "pagefind"]
         dirs.sort()
-        relative = os.path.relpath(folder, output)
-        top = "" if relative == "." else relative.split(os.sep)[0]
         for name in sorted(files):
             if not name.endswith(".html"):
                 continue
             path = os.path.join(folder, name)
             with open(path, "rb") as handle:
                 data = handle.read()
-            glob = f"{top}/**/*.html" if top else "*.html"
-            part = parts.setdefault(top, Part(glob))
-            page = f"{os.path.relpath(path, output)}\0".encode()
-            page += hashlib.sha256(data).digest()
-            whole.digest.update(page)
-            # Pagefind leaves out the pages without a marked body (listings,
-            # the editors' page): their changes change no index.
-            if BODY in data:
-                part.digest.update(page)
-                found = HTML_LANG.search(data[:4096])
-                part.languages.add(found.group(1).lower().decode() if found else "")
-    indexed = [part for part in parts.values() if part.languages]
-    languages = [code for part in indexed for code in part.languages]
-    if not indexed or len(languages) != len(set(languages)):
-        indexed = [whole]
-    for part in indexed:
-        part.digest.update(binary)
-    return indexed
+            page = os.path.relpath(path, output).replace(os.sep, "/")
+            hashes[page] = hashlib.sha256(data).digest()
+            found = HTML_LANG.search(data[:4096])
+            language = found.group(1).lower().decode() if found else ""
+            group = marked if _marked(data) else unmarked
+            group.setdefault(language, []).append(page)
+    by_language = marked or unmarked
+    parts = []
+    for language in sorted(by_language):
+        pieces = _split(by_language[language], limit)
+        for number, pages in enumerate(pieces, start=1):
+            digest = hashlib.sha256(binary)
+            for page in pages:
+                digest.update(f"{page}\0".encode() + hashes[page])
+            parts.append(Part(language, number, pages, digest.hexdigest()[:32]))
+    return parts
+
+
+# What means something in Pagefind's globs (the wax crate's syntax).
+GLOB_SPECIAL = re.compile(r"([?*$:<>()\[\]{},\\!])")
 
 
 def _index(executable: str, output: str, part: Part, bundle: str) -> None:
     """One Pagefind run over the part's pages, its bundle written to `bundle`
-    (written beside it first: an interrupted run leaves no half bundle)."""
+    (written beside it first: an interrupted run leaves no half bundle).
+
+    Pagefind gets the part's pages as one glob of their paths, {a,b,...}, in
+    a pagefind.json of its own (an argument stops at 128 KB, about 2,000
+    paths). A folder of hard links to the pages gave the same bundle 10 to
+    20 % slower: thousands of folders made and removed on every run."""
     unfinished = f"{bundle}.{os.getpid()}.tmp"
-    shutil.rmtree(unfinished, ignore_errors=True)
-    result = subprocess.run(
-        [executable, "--site", output, "--glob", part.glob, "--silent"]
-        + ["--output-path", unfinished],
-        capture_output=True,
-        text=True,
-    )
+    config = f"{bundle}.{os.getpid()}.run"
+    for folder in (unfinished, config):
+        shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(config)
+    pages = ",".join(GLOB_SPECIAL.sub(r"\\\1", page) for page in part.pages)
+    with open(os.path.join(config, "pagefind.json"), "w", encoding="utf-8") as handle:
+        json.dump({"glob": f"{{{pages}}}"}, handle)
+    try:
+        result = subprocess.run(
+            [executable, "--site", os.path.abspath(output), "--silent"]
+            + ["--output-path", os.path.abspath(unfinished)],
+            cwd=config,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        shutil.rmtree(config, ignore_errors=True)
     if result.returncode != 0:
         shutil.rmtree(unfinished, ignore_errors=True)
         raise RuntimeError(
@@ -164,11 +240,11 @@ def index(pelican: Any) -> None:
     """Index the written output; Pagefind adds its files under pagefind/.
 
     Pagefind reads every page it indexes (seconds, and about 300 MB for each
-    1,000 pages), so it runs once per top-level folder (a language, in the
-    kit), one after the other, and each folder's bundle is kept in the
-    cache under a hash of its pages: a build that changed pages of one
-    language indexes that language only, and one that changed no page
-    keeps the index the output has.
+    1,000 pages), so it runs once per part (a language's pages, at most
+    SEARCH_PAGES_PER_INDEX), one after the other, and each part's bundle is
+    kept in the cache under a hash of its pages: a build that changed one
+    page indexes that page's part only, and one that changed no page keeps
+    the index the output has.
 
     With a worker pool (fast_build), the indexing runs in a worker of its
     own beside the rest of the build's end (compressed copies...), waited
@@ -178,12 +254,16 @@ def index(pelican: Any) -> None:
     output = pelican.output_path
     executable = pagefind_executable()
     cache = os.path.join(pelican.settings["CACHE_PATH"], "site_search")
-    parts = _parts(output, executable)
-    stamp = "\n".join(part.key for part in parts)
+    limit = pelican.settings["SEARCH_PAGES_PER_INDEX"]
+    parts = _parts(output, executable, limit)
+    stamp = "\n".join(f"{part.folder}/{part.key}" for part in parts)
     output_key = hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
     stamp_file = os.path.join(cache, f"{output_key}.stamp")
-    entry = os.path.join(output, "pagefind", "pagefind-entry.json")
-    if os.path.exists(entry) and os.path.exists(stamp_file):
+    written = [
+        os.path.join(output, "pagefind", name)
+        for name in ("pagefind-entry.json", MANIFEST)
+    ]
+    if all(map(os.path.exists, written)) and os.path.exists(stamp_file):
         with open(stamp_file, encoding="utf-8") as handle:
             if handle.read() == stamp:
                 log.info("site_search: no page changed, the search index is kept")
@@ -222,11 +302,26 @@ class Indexing:
         target = os.path.join(output, "pagefind")
         shutil.rmtree(target, ignore_errors=True)
         merged: dict[str, Any] = {}
+        # Per Pagefind language, the bundles the search page merges.
+        manifest: dict[str, list[str]] = {}
         for part in parts:
             bundle = os.path.join(cache, part.key)
-            entry = os.path.join(bundle, "pagefind-entry.json")
-            with open(entry, encoding="utf-8") as handle:
+            with open(os.path.join(bundle, "pagefind-entry.json"), "rb") as handle:
                 data = json.load(handle)
+            if part.folder:
+                for language in data.get("languages", {}):
+                    manifest.setdefault(language, []).append(f"{part.folder}/")
+                shutil.copytree(
+                    bundle,
+                    os.path.join(target, part.folder),
+                    ignore=lambda folder, names, bundle=bundle: (
+                        [n for n in names if not SEARCH_DATA.match(n)]
+                        if folder == bundle
+                        else []
+                    ),
+                    copy_function=publish,
+                )
+                continue
             languages = {**merged.get("languages", {}), **data.get("languages", {})}
             merged = {**merged, **data, "languages": languages}
             shutil.copytree(
@@ -238,11 +333,12 @@ class Indexing:
                 copy_function=publish,
                 dirs_exist_ok=True,
             )
-        # Sorted: the same site gives the same file (builds compare file by
-        # file, rsync sends nothing).
-        entry = os.path.join(target, "pagefind-entry.json")
-        with open(entry, "w", encoding="utf-8") as handle:
-            json.dump(merged, handle, sort_keys=True, separators=(",", ":"))
+        # Sorted: the same site gives the same files (builds compare file by
+        # file, rsync sends nothing). The manifest is written even empty: the
+        # search page asks for it, and a missing file is a 404 each visit.
+        for name, value in (("pagefind-entry.json", merged), (MANIFEST, manifest)):
+            with open(os.path.join(target, name), "w", encoding="utf-8") as handle:
+                json.dump(value, handle, sort_keys=True, separators=(",", ":"))
         with open(self.stamp_file, "w", encoding="utf-8") as handle:
             handle.write(self.stamp)
         # Bundles of pages since changed leave the cache.
@@ -256,7 +352,7 @@ class Indexing:
     def finish(self, indexed: int) -> None:
         """Say what run() did (a failure was raised before this)."""
         log.info(
-            "site_search: search index written to pagefind/ (%d of %d folders "
+            "site_search: search index written to pagefind/ (%d of %d parts "
             "indexed, the rest from the cache)",
             indexed,
             len(self.parts),
@@ -269,5 +365,6 @@ def get_generators(_pelican: Any) -> type:
 
 def register() -> None:
     requires("site_search", after=("redirects", "web_editor"))
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(build_index)

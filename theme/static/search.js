@@ -8,8 +8,21 @@ const list = document.querySelector(".search-results");
 const bundle = new URL(form.dataset.pagefind, location.href);
 const pagefind = await import(bundle.href);
 // Result addresses start where the site does (a site may live in a subfolder).
-await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") });
+const baseUrl = bundle.pathname.replace(/pagefind\/pagefind\.js$/, "");
+await pagefind.options({ baseUrl });
+// A language with more pages than one Pagefind run indexes has further
+// bundles, listed per language in parts.json (written with the index; asked
+// afresh, like Pagefind's own entry file): all merged before the first
+// search. They share this bundle's WebAssembly: mergeIndex loads none.
+const manifest = fetch(new URL("parts.json", bundle), { cache: "no-cache" })
+  .then((response) => (response.ok ? response.json() : {}))
+  .catch(() => ({}));
 await pagefind.init();
+const lang = document.documentElement.lang.toLowerCase();
+const parts = await manifest;
+const extra = parts[lang] || parts[lang.split("-")[0]] || [];
+await Promise.all(extra.map((path) =>
+  pagefind.mergeIndex(new URL(path, bundle).pathname, { baseUrl })));
 
 const say = (text) => { status.textContent = text; };
 
