@@ -67,3 +67,13 @@ def test_a_template_showing_other_items_bodies_is_known():
     assert templates.reads("digest.html")[1], "items' bodies are read"
     # A template named at render time could read anything.
     assert templates.reads("dynamic.html")[0] is None
+
+
+def test_a_template_not_from_the_theme_is_never_kept():
+    """A template made from a string has no source in any key: asked twice,
+    it is unstable both times (not taken for one that reads nothing)."""
+    template = Environment().from_string("{{ text }}")
+    templates = Templates(template.environment, {})
+    for _time in range(2):
+        with pytest.raises(Unstable):
+            templates.reads("feeds.html")

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import meta, nodes
+from jinja2 import TemplateNotFound, meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
@@ -242,18 +242,29 @@ class Templates:
     def __init__(self, environment: Any, known: dict[str, Any]):
         self.environment = environment
         self.known = known  # {digest of a source: [names, bodies, referenced]}
-        self.found: dict[str, tuple[frozenset[str] | None, bool]] = {}
+        # None: a template whose source cannot be had (see _reads).
+        self.found: dict[str, tuple[frozenset[str] | None, bool] | None] = {}
 
     def reads(self, name: str) -> tuple[frozenset[str] | None, bool]:
         if name not in self.found:
             self.found[name] = (frozenset(), False)  # one that includes itself
-            self.found[name] = self._reads(name)
-        return self.found[name]
+            try:
+                self.found[name] = self._reads(name)
+            except Unstable:
+                self.found[name] = None
+        found = self.found[name]
+        if found is None:
+            raise Unstable(name)
+        return found
 
     def _reads(self, name: str) -> tuple[frozenset[str] | None, bool]:
-        source, _file, _uptodate = self.environment.loader.get_source(
-            self.environment, name
-        )
+        loader = self.environment.loader
+        try:
+            source, _file, _uptodate = loader.get_source(self.environment, name)
+        except (AttributeError, TemplateNotFound):
+            # Not the theme's (a template made from a string): its source is
+            # in no key, so its pages are rendered every time.
+            raise Unstable(name) from None
         digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
         if digest not in self.known:
             tree = self.environment.parse(source)
@@ -401,9 +412,9 @@ def page_keys(writer: Any, queue: list) -> list[str | None]:
         name, template, context, *rest = args
         environment = template.environment
         reader = templates.setdefault(id(environment), Templates(environment, known))
-        names, reads_bodies = reader.reads(template.name)
         digest = hashlib.sha256(world)
         try:
+            names, reads_bodies = reader.reads(template.name)
             if reads_bodies:
                 bodies = bodies if bodies is not None else bodies_key(encoder)
                 digest.update(bodies)
