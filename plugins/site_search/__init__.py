@@ -176,7 +176,13 @@ def _parts(output: str, executable: str, limit: int) -> list[Part]:
             language = found.group(1).lower().decode() if found else ""
             group = marked if _marked(data) else unmarked
             group.setdefault(language, []).append(page)
-    by_language = marked or unmarked
+    if not marked:
+        # No page marks its body (not the kit's theme): Pagefind indexes
+        # whole pages, all in one run as before parts, since a part of
+        # pages it ignores (the editors' page) would be an index of nothing,
+        # which Pagefind refuses.
+        marked = {"": sorted(p for pages in unmarked.values() for p in pages)}
+    by_language = marked
     parts = []
     for language in sorted(by_language):
         pieces = _split(by_language[language], limit)
