@@ -71,6 +71,8 @@ def finish(_pelican: Any) -> None:
         writer.deferring = False
         if state.page_filters:
             state.filtered_pages = frozenset(writer.written_files)
+        for then in state.after_pages:
+            then(_pelican)
     read_cache(_pelican.settings).save()
     # What is stale is removed, and a page written twice (only known now)
     # stops a production build, at the core's end of the build.

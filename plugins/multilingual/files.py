@@ -85,6 +85,9 @@ class BuildState:
         # what must run just before the pages are rendered (with Pelican).
         self.page_filters: list[Callable[[str, str], str]] = []
         self.before_pages: list[Callable[[Any], None]] = []
+        # What may start as soon as every page is written, before the rest
+        # of the build's end (the search index); fast_build calls them.
+        self.after_pages: list[Callable[[Any], None]] = []
         # The writer and the generators of this build (fast_build), kept
         # for the editor loop and for plugins that run after the pages.
         self.writer: Any = None

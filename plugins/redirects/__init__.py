@@ -20,10 +20,15 @@ from typing import Any
 
 from pelican import signals
 
-from multilingual import languages_from_settings, record, requires
+from multilingual import build_state, languages_from_settings, record, requires
 
 logger = logging.getLogger(__name__)
 REDIRECTS_FILE = "_redirects"
+MANY = 200  # redirect pages worth the build's workers
+
+
+def _in_turn(function: Any, items: list[Any]) -> list[Any]:
+    return [function(item) for item in items]
 
 
 def former_segments(settings: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -63,12 +68,31 @@ def _read(path: str) -> str | None:
         return None
 
 
+def _write_stub(job: tuple[str, str]) -> str | None:
+    """Write one redirect page; its path, or None where a real page took
+    the old address again (it wins). An unchanged stub is not rewritten
+    (its time stamp tells the search index and the sync to the server that
+    nothing changed); a changed one is replaced, never written into."""
+    page, text = job
+    before = _read(page)
+    if before is not None and 'http-equiv="refresh"' not in before[:400]:
+        return None
+    if before != text:
+        os.makedirs(os.path.dirname(page), exist_ok=True)
+        temporary = f"{page}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, page)
+    return page
+
+
 def write_redirects(pelican: Any) -> None:
     settings = pelican.settings
     output = pelican.output_path
     base = (settings.get("SITEURL") or "").rstrip("/")
     languages = {lang.code: lang for lang in languages_from_settings(settings)}
     rules = []
+    jobs = []
     for code, old, new in former_segments(settings):
         language = languages.get(code)
         if language is None:  # a language the site no longer has: no pages
@@ -83,19 +107,12 @@ def write_redirects(pelican: Any) -> None:
             rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
             target = f"{base}/{code}/{new}/{rel}"
             page = os.path.join(output, code, old, rel, "index.html")
-            text = redirect_page(target, language.tag, language.direction)
-            before = _read(page)
-            # A real page took the old address again: it wins. An unchanged
-            # stub is not rewritten (its time stamp tells the search index
-            # and the sync to the server that nothing changed).
-            if before is not None and 'http-equiv="refresh"' not in before[:400]:
-                continue
-            record(settings, page)
-            if before == text:
-                continue
-            os.makedirs(os.path.dirname(page), exist_ok=True)
-            with open(page, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            jobs.append((page, redirect_page(target, language.tag, language.direction)))
+    # Thousands of small files in an emptied output (a CI build): written on
+    # every core (a few are not worth a worker), recorded here.
+    spread = build_state(settings).map if len(jobs) > MANY else _in_turn
+    written = spread(_write_stub, jobs)
+    record(settings, *[page for page in written if page is not None])
     if rules:
         path = os.path.join(output, REDIRECTS_FILE)
         record(settings, path)

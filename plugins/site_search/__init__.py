@@ -235,11 +235,21 @@ def _index(executable: str, output: str, part: Part, bundle: str) -> None:
 
 def build_index(pelican: Any) -> None:
     """The search index, its folder (pagefind/) recorded as this build's once
-    the indexing (in the background) is finished."""
+    the indexing (in the background) is finished. Started as soon as the
+    pages are written when the writer says so (fast_build: Pagefind then
+    runs beside the redirect pages and the compressed copies), else here."""
+    state = build_state(pelican.settings)
+    if state.data.get("site_search.started"):
+        return
+    state.data["site_search.started"] = True
     index(pelican)
     settings = pelican.settings
     folder = os.path.join(pelican.output_path, "pagefind")
-    build_state(settings).later.append(lambda: record_tree(settings, folder))
+    state.later.append(lambda: record_tree(settings, folder))
+
+
+def start_early(pelican: Any) -> None:
+    build_state(pelican.settings).after_pages.append(build_index)
 
 
 def index(pelican: Any) -> None:
@@ -372,5 +382,6 @@ def get_generators(_pelican: Any) -> type:
 def register() -> None:
     requires("site_search", after=("redirects", "web_editor"))
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(start_early)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(build_index)
