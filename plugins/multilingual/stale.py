@@ -28,9 +28,13 @@ def remove_stale(output: str, cache: str, written: set[str]) -> list[str]:
             before = json.load(handle)
     except (OSError, ValueError):
         before = []
-    gone = sorted(set(before) - set(now))
-    for name in gone:
+    gone = []
+    for name in sorted(set(before) - set(now)):
         path = os.path.join(output, name)
+        # Only what is there: an output emptied before the build (a CI
+        # build) has none of the last build's files, nothing to say.
+        if os.path.isfile(path):
+            gone.append(name)
         for copy in (path, *(path + suffix for suffix in COMPRESSED)):
             if os.path.isfile(copy):
                 os.remove(copy)
