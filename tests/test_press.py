@@ -386,6 +386,11 @@ def test_digest_of_a_quiet_week_says_so(kit: Site):
             "fes-meknes, oriental, souss-massa",
         ),
         (
+            "contact: [national, oriental]\n",
+            ":4: contact \"['national', 'oriental']\" is not a press contact; use "
+            "one of national, fes-meknes, oriental, souss-massa",
+        ),
+        (
             "attachments:\n  - file: files/missing.pdf\n",
             ':4: attachment "files/missing.pdf" was not found; put the file in '
             "content/files/ and write files/<name>",

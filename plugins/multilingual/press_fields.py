@@ -37,7 +37,8 @@ def check_press(
             )
     contacts = settings.get("PRESS", {}).get("contacts", {})
     contact = meta.get("contact")
-    if contact and contact not in contacts:
+    # A list or a mapping (pasted YAML) is no contact's key either.
+    if contact and (not isinstance(contact, str) or contact not in contacts):
         found.append(
             (
                 "contact",
