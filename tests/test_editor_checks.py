@@ -398,3 +398,46 @@ def test_each_message_of_the_readme_table_is_one_the_build_gives(dev_build):
 
             pattern = ".*?".join(re.escape(part) for part in fragment.split("..."))
             assert any(re.search(pattern, line) for line in told), fragment
+
+
+def test_a_double_write_is_told_again_by_a_build_that_keeps_pages(
+    fixture_settings, tmp_path
+):
+    """fast_build keeps pages between builds (memo.py); the page that lost
+    the address is not kept, so the next build tells the editor again."""
+    from types import SimpleNamespace
+
+    from jinja2 import DictLoader, Environment
+
+    from fast_build.writing import FastWriter
+    from multilingual.errors import collected
+    from multilingual.files import BuildState
+
+    environment = Environment(loader=DictLoader({"feeds.html": "{{ text }}"}))
+    template = environment.get_template("feeds.html")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "theme").mkdir()
+    page = SimpleNamespace(source_path=str(tmp_path / "content/pages/feeds.fr.md"))
+    told = []
+    for _build in range(2):
+        state = BuildState()
+        run = {
+            **fixture_settings,
+            "PATH": str(tmp_path / "content"),
+            "THEME": str(tmp_path / "theme"),
+            "PLUGIN_PATHS": [],
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "BUILD_WORKERS": 1,
+            "BUILD_STATE": state,
+        }
+        writer = FastWriter(str(tmp_path / "output"), settings=run)
+        context = {**run, "localsiteurl": "", "text": "page"}
+        with collected(state.messages):
+            writer.write_file("fr/feeds/index.html", template, context, page=page)
+            writer.write_file(
+                "fr/feeds/index.html", template, {**context, "text": "site"}
+            )
+            writer.flush()
+        told.append([str(e) for e in state.messages.errors])
+    assert told[0] and told[1] == told[0], told
+    assert (tmp_path / "cache/pages").is_dir(), "the pages were kept"

@@ -121,6 +121,10 @@ class FastWriter(SafeWriter):
         self.state.writer = self
         self._digests: dict[str, str] = {}  # path: digest of the bytes written
         self._snapshot: dict | None = None  # the context of the last page noted
+        # Files opened for writing, in order (None: one refused): what a
+        # page call wrote, without copying the set of written files per page.
+        self._opened: list[str | None] = []
+        self._folders: set[str] = set()  # made for the files kept pages need
 
     def _open_w(self, filename: str, encoding: str, override: bool = False):
         # Pelican's rules on writing a file twice, then a file that only
@@ -130,16 +134,19 @@ class FastWriter(SafeWriter):
                 raise FileOverwriteFailedError(
                     f'Failed to overwrite "{filename}" a second time'
                 )
+            self._opened.append(None)
             return io.StringIO()  # the overriding version stays
         if filename in self._written_files and not override:
             # Two pages for one file: the editor's message, not a traceback.
             first = self._owners.get(filename, "another page")
             report(self.double_write(filename, first, self._current))
+            self._opened.append(None)
             return io.StringIO()
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         self._owners.setdefault(filename, self._current)
+        self._opened.append(filename)
         return _ChangedOnlyFile(
             filename, encoding, self.state.page_filters, self._digests
         )
@@ -202,14 +209,14 @@ class FastWriter(SafeWriter):
                 if hit:
                     self.link_page(memo, page, kwargs)
                 else:
-                    already = set(self._written_files)
+                    mark = len(self._opened)
                     self.state.page_files = []
                     try:
                         Writer.write_file(self, *args, **kwargs)
                         needs = self.state.page_files
                     finally:
                         self.state.page_files = None
-                    files = self.files_since(already)
+                    files = self.files_since(mark)
                     if key is not None and files is not None:
                         memo.put(files)
                         page = Page(files, needs)
@@ -255,22 +262,27 @@ class FastWriter(SafeWriter):
             return None
         return PageMemo(self.settings, self.output_path)
 
-    def files_since(self, already: set[str]) -> list[tuple[str, str]] | None:
-        """(path in the output, digest) of the files one page call wrote;
-        None if one was not written here (a double write, an override)."""
-        files = []
-        for path in sorted(self._written_files - already):
-            if path not in self._digests:
-                return None
-            files.append((os.path.relpath(path, self.output_path), self._digests[path]))
-        return files
+    def files_since(self, mark: int) -> list[tuple[str, str]] | None:
+        """(path in the output, digest) of the files opened since `mark` (one
+        page call); None if one was refused (a double write, an override:
+        such a page is rendered again, and its mistake told again)."""
+        opened = self._opened[mark:]
+        if None in opened or any(path not in self._digests for path in opened):
+            return None
+        return [
+            (os.path.relpath(path, self.output_path), self._digests[path])
+            for path in sorted(opened)
+        ]
 
     def link_page(self, memo: PageMemo, page: Page, kwargs: dict[str, Any]) -> None:
         """A kept page into the output, with the writer's checks (a file
         written twice is still told), and the files it needs."""
         override = bool(kwargs.get("override_output"))
         for cached, target in page.needs:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:  # thousands of cards, one folder
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             publish(cached, target)
         for name, digest in page.files:
             path = os.path.join(self.output_path, name)
