@@ -7,6 +7,7 @@ naming the file."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -239,6 +240,10 @@ def pelican(project: Path, settings: str, output: Path) -> tuple[int, str]:
 def hostile_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     hostile_content(project)
+    # The search index in parts (site_search): the hostile pages' text
+    # reaches the further bundles too, which the scan must read.
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write("\nSEARCH_PAGES_PER_INDEX = 5\n")
     return project
 
 
@@ -280,6 +285,12 @@ def test_the_scan_read_every_kind_of_output(hostile):
     } <= names
     assert "_headers" in names and "sitemap.xml" in names
     assert any(n.endswith(".pf_fragment") for n in names)
+    parts = json.loads((output / "pagefind/parts.json").read_text("utf-8"))
+    further = [folder for folders in parts.values() for folder in folders]
+    assert further and all(
+        list((output / "pagefind" / folder).rglob("*.pf_fragment"))
+        for folder in further
+    ), parts
     assert list(output.rglob("*.ics"))
 
 
